@@ -1,0 +1,38 @@
+# newsdesk — the commands a newcomer needs.  `make demo`, `make test`.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+DEMO_DB := $(CURDIR)/.demo/newsdesk.db
+
+.PHONY: setup demo test lint typecheck bench eval clean
+
+setup: $(STAMP)
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+demo: setup
+	rm -rf .demo && mkdir -p .demo
+	$(BIN)/newsdesk ingest examples/ --db sqlite:///$(DEMO_DB)
+	$(BIN)/newsdesk articles --db sqlite:///$(DEMO_DB)
+	$(BIN)/newsdesk analyze examples/scraped/summit-watch.txt
+
+test: setup
+	$(BIN)/pytest
+
+lint: setup
+	$(BIN)/ruff check src tests benchmarks
+	$(BIN)/mypy
+
+bench: setup
+	$(BIN)/python benchmarks/bench_read.py
+
+eval: setup
+	$(PYTHON) ../shared/eval/evaluate.py extract-aeb --cmd "$(BIN)/newsdesk analyze --format jsonl"
+
+clean:
+	rm -rf $(VENV) .demo build *.egg-info

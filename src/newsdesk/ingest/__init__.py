@@ -1,0 +1,96 @@
+"""Readers: turn paths (files, directories) into a stream of articles and failures.
+
+Each reader is registered in :data:`newsdesk.registry.readers` with the file endings it
+takes; :func:`iter_inputs` walks directories recursively (symlink loops and unreadable
+entries become failures, never hangs) and dispatches by ending. Everything streams.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Iterator
+
+from ..model import Article, Failure
+from ..registry import readers
+from . import html, jsonl, text  # noqa: F401  (register the built-in readers)
+from .source import Limits
+
+__all__ = ["Limits", "iter_inputs", "reader_for"]
+
+
+def reader_for(path: str) -> str | None:
+    """The name of the reader that takes ``path`` (longest matching ending wins)."""
+    low = path.lower()
+    best: tuple[int, str] | None = None
+    for entry in readers:
+        for suffix in entry.meta.get("suffixes", ()):
+            if low.endswith(suffix) and (best is None or len(suffix) > best[0]):
+                best = (len(suffix), entry.name)
+    return best[1] if best else None
+
+
+def _walk(root: str) -> Iterator[str | Failure]:
+    """Files under ``root`` in sorted order; loops and unreadable folders become failures."""
+    seen: set[tuple[int, int]] = set()
+    stack = [root]
+    while stack:
+        folder = stack.pop()
+        try:
+            st = os.stat(folder)
+        except OSError as exc:
+            yield Failure("unreadable", f"cannot read folder: {exc.strerror}", folder, folder)
+            continue
+        key = (st.st_dev, st.st_ino)
+        if key in seen:
+            yield Failure("symlink_loop", "folder already visited (symlink loop)", folder, folder)
+            continue
+        seen.add(key)
+        try:
+            with os.scandir(folder) as it:
+                entries = sorted(it, key=lambda e: e.name)
+        except OSError as exc:
+            yield Failure("unreadable", f"cannot list folder: {exc.strerror}", folder, folder)
+            continue
+        subdirs: list[str] = []
+        for entry in entries:
+            if entry.name.startswith("."):
+                continue
+            try:
+                is_dir = entry.is_dir()
+            except OSError as exc:
+                yield Failure("unreadable", f"cannot stat: {exc.strerror}", entry.path, entry.path)
+                continue
+            if is_dir:
+                subdirs.append(entry.path)
+            elif reader_for(entry.path) is not None:
+                yield entry.path
+            elif entry.is_symlink() and not os.path.exists(entry.path):
+                yield Failure("not_found", "broken symbolic link", entry.path, entry.path)
+        stack.extend(reversed(subdirs))
+
+
+def iter_inputs(paths: Iterable[str], limits: Limits | None = None) -> Iterator[Article | Failure]:
+    """Articles (and failures, in their place) from files and directories, in input order."""
+    limits = limits or Limits()
+    for path in paths:
+        if os.path.isdir(path):
+            files: Iterable[str | Failure] = _walk(path)
+        else:
+            files = [path]
+        for item in files:
+            if isinstance(item, Failure):
+                yield item
+                continue
+            name = reader_for(item)
+            if name is None:
+                kind = "not_found" if not os.path.lexists(item) else "unsupported"
+                msg = "no such file" if kind == "not_found" else (
+                    "unsupported file type (expected .html, .htm, .gz, .txt, .md, .jsonl, .jsonl.gz)")
+                yield Failure(kind, msg, item, item)
+                continue
+            try:
+                yield from readers.get(name).obj(item, limits)
+            except RecursionError:
+                yield Failure("too_deep", "input nested too deeply to read", item, item)
+            except MemoryError:
+                yield Failure("too_large", "input too large to read in memory", item, item)

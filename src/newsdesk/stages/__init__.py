@@ -1,0 +1,1 @@
+"""Pipeline stages: pure functions ``(article, context) -> article``, registered by name."""
