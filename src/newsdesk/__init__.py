@@ -12,7 +12,7 @@ from __future__ import annotations
 from .api import analyze, analyze_text
 from .errors import ConfigError, InputError, NewsdeskError, PipelineError, StageError, StoreError
 from .ingest import Limits, iter_inputs
-from .model import Article, Block, Claim, Entity, Event, FaqItem, Failure, Flag, Keyword, Mention, Table, Timex
+from .model import Article, Block, Claim, Entity, Event, Failure, FaqItem, Flag, Keyword, Mention, Table, Timex
 from .pipeline import Context, Pipeline
 from .serialize import to_dict
 
@@ -26,8 +26,8 @@ __all__ = [
     "Context",
     "Entity",
     "Event",
-    "FaqItem",
     "Failure",
+    "FaqItem",
     "Flag",
     "InputError",
     "Keyword",

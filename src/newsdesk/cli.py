@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import IO, Any
 
@@ -18,6 +18,7 @@ from .api import analyze as api_analyze
 from .errors import NewsdeskError
 from .ingest import Limits
 from .model import Article, Failure
+from .pipeline import DEFAULT_STAGES
 from .serialize import to_dict
 
 DEFAULT_DB_HELP = "store URL in SQLAlchemy form (sqlite:///path.db, postgresql://user@host/db)"
@@ -35,7 +36,7 @@ def _report_error(item: Failure) -> None:
 
 
 @contextmanager
-def _progress(enabled: bool) -> Iterator[Any]:
+def _progress(enabled: bool) -> Iterator[Callable[[], None]]:
     """A progress counter on stderr (only on a terminal, so logs and pipes stay clean)."""
     if not enabled or not sys.stderr.isatty():
         yield lambda: None
@@ -69,14 +70,17 @@ def main() -> None:
 @click.option("--format", "fmt", type=click.Choice(["report", "json", "jsonl"]), default="report",
               show_default=True, help="jsonl/json: the analysis objects of the contract; report: for people")
 @max_bytes_option
-def analyze(paths: tuple[str, ...], fmt: str, max_bytes: int) -> None:
+@click.option("--stages", "stage_list", default=None, metavar="A,B,...",
+              help="comma-separated stage names to run instead of the default pipeline")
+def analyze(paths: tuple[str, ...], fmt: str, max_bytes: int, stage_list: str | None) -> None:
     """Analyse articles: HTML, .txt/.md, .jsonl(.gz) corpora or directories of them."""
-    out = click.get_text_stream("stdout")
+    names = [s.strip() for s in stage_list.split(",") if s.strip()] if stage_list else list(DEFAULT_STAGES)
+    out: IO[str] = sys.stdout
     failed = 0
     collected: list[dict[str, Any]] = []
     try:
         with _progress(len(paths) > 1 or any(not p.endswith((".txt", ".md", ".html")) for p in paths)) as tick:
-            for item in api_analyze(list(paths), limits=_limits(max_bytes)):
+            for item in api_analyze(list(paths), stages=names, limits=_limits(max_bytes)):
                 tick()
                 if isinstance(item, Failure):
                     failed += 1

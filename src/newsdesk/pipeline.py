@@ -103,6 +103,18 @@ def _load_builtin_stages() -> None:
     global _loaded
     if _loaded:
         return
-    from .stages import structure  # noqa: F401
+    import importlib
+    import pkgutil
 
+    from . import stages as pkg
+
+    for info in sorted(pkgutil.iter_modules(pkg.__path__), key=lambda m: m.name):
+        if not info.name.startswith("_"):
+            importlib.import_module(f"{pkg.__name__}.{info.name}")
     _loaded = True
+
+
+def available_stages() -> list[str]:
+    """Names of every registered stage (built-in and plugins)."""
+    _load_builtin_stages()
+    return stage_registry.names()

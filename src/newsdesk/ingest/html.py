@@ -117,7 +117,7 @@ def extract_html(html: str | bytes, *, id: str, origin: Origin, url: str | None 
     meta = read_meta(tree, url)
     builder = _Builder()
     try:
-        doc = trafilatura.bare_extraction(tree, url=meta.url, **EXTRACT_OPTIONS)
+        doc: Any = trafilatura.bare_extraction(tree, url=meta.url, **EXTRACT_OPTIONS)
         if doc is None or doc.body is None or not len(doc.body):
             # too little text for the precise setting: fall back to recall
             options = dict(EXTRACT_OPTIONS, favor_precision=False, favor_recall=True)
