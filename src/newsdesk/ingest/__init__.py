@@ -7,6 +7,7 @@ entries become failures, never hangs) and dispatches by ending. Everything strea
 
 from __future__ import annotations
 
+import errno
 import os
 from collections.abc import Iterable, Iterator
 
@@ -58,7 +59,8 @@ def _walk(root: str) -> Iterator[str | Failure]:
             try:
                 is_dir = entry.is_dir()
             except OSError as exc:
-                yield Failure("unreadable", f"cannot stat: {exc.strerror}", entry.path, entry.path)
+                kind = "symlink_loop" if exc.errno == errno.ELOOP else "unreadable"
+                yield Failure(kind, f"cannot stat: {exc.strerror}", entry.path, entry.path)
                 continue
             if is_dir:
                 subdirs.append(entry.path)

@@ -9,6 +9,7 @@ and ``include_comments=False``.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from html.parser import HTMLParser
 from typing import Any
 
 from ..errors import InputError
@@ -101,6 +102,43 @@ class _Builder:
         return "".join(self.parts)
 
 
+class _FlatText(HTMLParser):
+    """Text outside script/style, without building a tree (any nesting depth, linear time)."""
+
+    _SKIP = frozenset({"script", "style", "noscript", "template", "head", "svg"})
+    _BREAK = frozenset({"p", "div", "br", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "article", "section"})
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.skip = 0
+        self.out: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in self._SKIP:
+            self.skip += 1
+        elif tag in self._BREAK:
+            self.out.append("\n")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in self._SKIP and self.skip:
+            self.skip -= 1
+        elif tag in self._BREAK:
+            self.out.append("\n")
+
+    def handle_data(self, data: str) -> None:
+        if not self.skip:
+            self.out.append(data)
+
+
+def flat_text(html: str) -> str:
+    """Plain text of an HTML string by a streaming pass; paragraphs on their own lines."""
+    parser = _FlatText()
+    parser.feed(html)
+    parser.close()
+    lines = (" ".join(line.split()) for line in "".join(parser.out).split("\n"))
+    return "\n".join(line for line in lines if line)
+
+
 def extract_html(html: str | bytes, *, id: str, origin: Origin, url: str | None = None) -> Article:
     """Extract one article (body, structure and metadata) from an HTML document."""
     import trafilatura
@@ -128,10 +166,14 @@ def extract_html(html: str | bytes, *, id: str, origin: Origin, url: str | None 
     except RecursionError:
         raise InputError("html", "HTML nested too deeply to extract", origin.source, origin.line, id) from None
     if not builder.text.strip():
-        fallback = trafilatura.html2txt(tree) if tree is not None else ""
-        if not fallback or not fallback.strip():
+        fallback = trafilatura.html2txt(tree) or ""
+        if not fallback.strip():
+            # pages nested deeper than libxml2 builds trees for: a flat, streaming text pass
+            fallback = flat_text(html if isinstance(html, str) else html.decode("utf-8", "replace"))
+        if not fallback.strip():
             raise InputError("no_content", "no article text found in the HTML", origin.source, origin.line, id)
-        builder.block("paragraph", fallback)
+        for line in fallback.splitlines():
+            builder.block("paragraph", line)
     return Article(
         id=id, text=builder.text, origin=origin, url=meta.url, source=meta.site, title=meta.title,
         published=meta.published, author=meta.author, language=meta.language,

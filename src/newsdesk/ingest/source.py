@@ -7,10 +7,12 @@ and gzip streams are decompressed incrementally, stopping as soon as the limit i
 from __future__ import annotations
 
 import codecs
+import errno
 import gzip
 import io
 import os
 import re
+import stat
 import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -43,8 +45,12 @@ def is_gzip(path: str) -> bool:
 def open_binary(path: str) -> BinaryIO:
     """Open a file for reading bytes, turning OS errors into :class:`InputError`."""
     try:
-        if os.path.isdir(path):
+        st = os.stat(path)
+        if stat.S_ISDIR(st.st_mode):
             raise InputError("unreadable", "is a directory", path)
+        if not stat.S_ISREG(st.st_mode):
+            # a FIFO, socket or device would block or never end: refuse instead of hanging
+            raise InputError("unreadable", "not a regular file (pipe, socket or device)", path)
         fh: BinaryIO = open(path, "rb")  # noqa: SIM115 - returned to the caller
     except InputError:
         raise
@@ -53,6 +59,8 @@ def open_binary(path: str) -> BinaryIO:
     except PermissionError:
         raise InputError("unreadable", "permission denied", path) from None
     except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            raise InputError("symlink_loop", "symbolic link loop", path) from None
         raise InputError("unreadable", f"cannot open: {exc.strerror or exc}", path) from None
     if is_gzip(path):
         return gzip.GzipFile(fileobj=fh, mode="rb")  # type: ignore[return-value]
