@@ -1,0 +1,21 @@
+"""Storage behind one interface: save, get and list analysed articles.
+
+::
+
+    from newsdesk.store import open_store
+
+    with open_store("sqlite:///news.db") as store:
+        store.save(article)            # 'added' | 'unchanged' | 'replaced'
+        store.get(article.id)          # the analysis object of the contract
+
+:class:`Store` is the interface; :mod:`~newsdesk.store.sql` implements it once on
+SQLAlchemy Core for SQLite and PostgreSQL; :mod:`~newsdesk.store.schema` holds the tables
+and :mod:`~newsdesk.store.migrations` the steps that create them.
+"""
+
+from __future__ import annotations
+
+from .base import ArticleRow, SaveResult, Store, content_hash
+from .sql import SqlStore, default_db_url, open_store
+
+__all__ = ["ArticleRow", "SaveResult", "SqlStore", "Store", "content_hash", "default_db_url", "open_store"]

@@ -1,0 +1,121 @@
+"""The storage interface: what every store does, whatever database is behind it.
+
+Commands and the Python API talk to a :class:`Store`; only :mod:`newsdesk.store.sql` knows
+about SQL. Stages never import the store.
+"""
+
+from __future__ import annotations
+
+import builtins
+import hashlib
+import json
+from abc import ABC, abstractmethod
+from dataclasses import dataclass
+from datetime import datetime
+from types import TracebackType
+from typing import Any, Literal
+
+from ..model import Article
+
+#: what :meth:`Store.save` did with an article
+SaveResult = Literal["added", "unchanged", "replaced"]
+
+#: bump when the recipe of :func:`content_hash` changes: every stored article is then re-analysed
+HASH_VERSION = 1
+
+
+def content_hash(article: Article) -> str:
+    """sha256 (hex) of the text and the metadata that matter, *as read* (before any stage runs).
+
+    Covered: ``id``, ``text``, ``url``, ``title``, ``published`` (and whether the input gave it),
+    ``author``, ``source``, ``language``. Not covered: where the article was read from (file
+    path, JSONL line, format), so moving a record within a corpus changes nothing.
+    Hash the article before running the pipeline: stages may fill in metadata (a title or a
+    date found in the text), and the hash must be computable without running them.
+    """
+    payload = {
+        "v": HASH_VERSION,
+        "id": article.id,
+        "text": article.text,
+        "url": article.url,
+        "title": article.title,
+        "published": article.published,
+        "published_given": article.published_given,
+        "author": article.author,
+        "source": article.source,
+        "language": article.language,
+    }
+    # ensure_ascii: lone surrogates (possible in JSONL escapes) hash without an encoding error
+    data = json.dumps(payload, ensure_ascii=True, sort_keys=True, separators=(",", ":"))
+    return hashlib.sha256(data.encode("ascii")).hexdigest()
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleRow:
+    """One line of :meth:`Store.list`: the metadata of a stored article, without its analysis."""
+
+    id: str
+    published: str | None
+    title: str | None
+    source: str | None
+    url: str | None
+    blocks: int
+    ingested_at: datetime
+    updated_at: datetime
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"id": self.id, "published": self.published, "title": self.title, "source": self.source,
+                "url": self.url, "blocks": self.blocks, "ingested_at": self.ingested_at.isoformat(),
+                "updated_at": self.updated_at.isoformat()}
+
+
+class Store(ABC):
+    """Articles and their analyses, keyed by article id.
+
+    Every write is one transaction per article: it happens entirely or not at all.
+    A store is a context manager; leaving the ``with`` block closes it.
+    """
+
+    #: the URL the store was opened with, password hidden (for messages)
+    url: str
+
+    @abstractmethod
+    def save(self, article: Article, *, content_hash: str | None = None, force: bool = False) -> SaveResult:
+        """Store an analysed article and its parts.
+
+        Same id and same ``content_hash`` as the stored record: nothing changes (``"unchanged"``)
+        unless ``force``. Otherwise the old record and all its child rows are replaced in one
+        transaction (``"replaced"``), or a new record is added (``"added"``). ``content_hash``
+        defaults to :func:`content_hash` of ``article``; pass the hash taken before the pipeline ran.
+        """
+
+    @abstractmethod
+    def get(self, id: str) -> dict[str, Any] | None:
+        """The stored analysis object (contract shape), or ``None`` when no article has ``id``."""
+
+    @abstractmethod
+    def list(self, limit: int = 100, offset: int = 0) -> builtins.list[ArticleRow]:
+        """Stored articles in the order they were first ingested."""
+
+    @abstractmethod
+    def content_hash_of(self, id: str) -> str | None:
+        """The content hash stored for ``id``, or ``None`` when it is not stored."""
+
+    @abstractmethod
+    def count(self) -> int:
+        """How many articles are stored."""
+
+    @abstractmethod
+    def migrate(self) -> int:
+        """Bring the schema up to date; returns the schema version. Safe to call again."""
+
+    @abstractmethod
+    def close(self) -> None:
+        """Release connections. The store cannot be used afterwards."""
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
+                 tb: TracebackType | None) -> None:
+        self.close()
