@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
 
 from .ingest import Limits, iter_inputs
 from .model import Article, Failure
 from .pipeline import DEFAULT_STAGES, Context, ErrorPolicy, Pipeline
+
+if TYPE_CHECKING:
+    from .store import ArticleRow, Store
 
 
 def analyze(paths: str | Iterable[str], *, stages: Sequence[str] = DEFAULT_STAGES,
@@ -34,3 +40,118 @@ def analyze_text(text: str, *, id: str = "text", published: str | None = None, t
 
         art.published, art.published_given = normalise_published(published), True
     return Pipeline(stages, context=context, on_error="raise").run(art)
+
+
+# -- the store --------------------------------------------------------------------------------
+
+
+@dataclass
+class IngestSummary:
+    """What :func:`ingest` did: counts per outcome and every failure (in input order)."""
+
+    db: str = ""
+    added: int = 0
+    replaced: int = 0
+    unchanged: int = 0
+    failures: list[Failure] = field(default_factory=list)
+
+    @property
+    def failed(self) -> int:
+        return len(self.failures)
+
+    @property
+    def total(self) -> int:
+        return self.added + self.replaced + self.unchanged + self.failed
+
+    def line(self) -> str:
+        return (f"{self.added} added, {self.replaced} replaced, {self.unchanged} unchanged, "
+                f"{self.failed} failed ({self.db})")
+
+
+#: ``on_item(outcome, item)`` of :func:`ingest`; outcome is added, replaced, unchanged or failed
+IngestCallback = Callable[[str, "Article | Failure"], None]
+
+
+@contextmanager
+def _opened(db: str | Store | None, *, create: bool) -> Iterator[Store]:
+    """The store ``db`` names (a URL, ``None`` for the default) or ``db`` itself; closes what it opened."""
+    from .store import Store, open_store
+
+    if isinstance(db, Store):
+        yield db
+        return
+    store = open_store(db, create=create)
+    try:
+        yield store
+    finally:
+        store.close()
+
+
+def ingest(paths: str | Iterable[str], *, db: str | Store | None = None, stages: Sequence[str] = DEFAULT_STAGES,
+           limits: Limits | None = None, force: bool = False, context: Context | None = None,
+           on_item: IngestCallback | None = None) -> IngestSummary:
+    """Read, analyse and store articles; one transaction per article.
+
+    An article whose id and content hash are already stored is not analysed again
+    (``unchanged``) unless ``force``; a changed one replaces the stored record. Unreadable
+    inputs, failing stages and failed writes are collected in ``failures`` and the run goes on.
+    ``db`` is a SQLAlchemy URL, an open :class:`~newsdesk.store.Store`, or ``None`` for
+    :func:`~newsdesk.store.default_db_url`.
+    """
+    from .errors import NewsdeskError
+    from .store import content_hash
+
+    if isinstance(paths, str):
+        paths = [paths]
+    pipeline = Pipeline(stages, context=context, on_error="raise")  # bad stage names fail before the store opens
+    with _opened(db, create=True) as store:
+        summary = IngestSummary(db=store.url)
+        for item in iter_inputs(paths, limits):
+            outcome: str
+            if isinstance(item, Failure):
+                summary.failures.append(item)
+                outcome = "failed"
+            else:
+                try:
+                    digest = content_hash(item)
+                    if not force and store.content_hash_of(item.id) == digest:
+                        outcome = "unchanged"
+                    else:
+                        outcome = store.save(pipeline.run(item), content_hash=digest, force=force)
+                except NewsdeskError as exc:  # a stage failed, or the write did (StoreError, kind "store")
+                    failure = Failure(kind=getattr(exc, "kind", "error"), message=str(exc),
+                                      source=item.origin.source, id=item.id, line=item.origin.line)
+                    summary.failures.append(failure)
+                    if on_item is not None:
+                        on_item("failed", failure)
+                    continue
+                if outcome == "added":
+                    summary.added += 1
+                elif outcome == "replaced":
+                    summary.replaced += 1
+                else:
+                    summary.unchanged += 1
+            if on_item is not None:
+                on_item(outcome, item)
+        return summary
+
+
+@dataclass
+class ArticlePage:
+    """A page of stored articles and how many there are in all."""
+
+    rows: list[ArticleRow]
+    total: int
+    offset: int = 0
+
+
+def list_articles(*, db: str | Store | None = None, limit: int = 100, offset: int = 0) -> ArticlePage:
+    """Stored articles in the order they were first ingested."""
+    with _opened(db, create=False) as store:
+        return ArticlePage(rows=store.list(limit=limit, offset=offset), total=store.count(), offset=offset)
+
+
+def get_analysis(id: str, *, db: str | Store | None = None) -> dict[str, Any] | None:
+    """The stored analysis object of article ``id`` (contract shape), or ``None``."""
+    with _opened(db, create=False) as store:
+        return store.get(id)

@@ -9,7 +9,7 @@ import json
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from typing import IO, Any
+from typing import IO, Any, NoReturn
 
 import click
 
@@ -106,6 +106,127 @@ def analyze(paths: tuple[str, ...], fmt: str, max_bytes: int, stage_list: str | 
 
 def _write(out: IO[str], text: str) -> None:
     out.write(text + "\n")
+
+
+# -- the store: ingest, articles, show ---------------------------------------------------------
+
+
+class _DbOption(click.Option):
+    """``--db``; the help shows where the default store is right now (``$NEWSDESK_DB``, XDG)."""
+
+    def get_help_record(self, ctx: click.Context) -> tuple[str, str] | None:
+        from .store import default_db_url
+
+        self.help = (f"{DEFAULT_DB_HELP}. Default: $NEWSDESK_DB if set, else "
+                     f"sqlite:///$XDG_DATA_HOME/newsdesk/newsdesk.db (here: {default_db_url()})")
+        return super().get_help_record(ctx)
+
+
+db_option = click.option("--db", "db", cls=_DbOption, default=None, metavar="URL", help=DEFAULT_DB_HELP)
+
+
+def _fail(exc: NewsdeskError) -> NoReturn:
+    click.echo(f"error: {exc}", err=True)
+    sys.exit(1)
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True)
+@db_option
+@click.option("--stages", "stage_list", default=None, metavar="A,B,...",
+              help="comma-separated stage names to run instead of the default pipeline")
+@max_bytes_option
+@click.option("--force", is_flag=True, help="analyse and store again even articles that are unchanged")
+def ingest(paths: tuple[str, ...], db: str | None, stage_list: str | None, max_bytes: int, force: bool) -> None:
+    """Analyse articles and save them in the store (unchanged ones are skipped, changed ones replaced)."""
+    from .api import ingest as api_ingest
+
+    names = [s.strip() for s in stage_list.split(",") if s.strip()] if stage_list else list(DEFAULT_STAGES)
+    try:
+        with _progress(True) as tick:
+            def on_item(outcome: str, item: Article | Failure) -> None:
+                tick()
+                if isinstance(item, Failure):
+                    _report_error(item)
+
+            summary = api_ingest(list(paths), db=db, stages=names, limits=_limits(max_bytes), force=force,
+                                 on_item=on_item)
+    except NewsdeskError as exc:
+        _fail(exc)
+    click.echo(summary.line())
+    if summary.failed:
+        sys.exit(1)
+
+
+def _cell(value: object) -> Any:
+    from rich.text import Text
+
+    return Text("" if value is None else str(value))  # Text: no rich markup in titles
+
+
+@main.command()
+@db_option
+@click.option("--limit", type=click.IntRange(min=0), default=50, show_default=True,
+              help="how many articles to list")
+@click.option("--offset", type=click.IntRange(min=0), default=0, help="skip this many first")
+@click.option("--format", "fmt", type=click.Choice(["table", "jsonl"]), default="table", show_default=True,
+              help="table: for people; jsonl: one object per article")
+def articles(db: str | None, limit: int, offset: int, fmt: str) -> None:
+    """List the stored articles, in the order they were first ingested."""
+    from .api import list_articles
+
+    try:
+        page = list_articles(db=db, limit=limit, offset=offset)
+    except NewsdeskError as exc:
+        _fail(exc)
+    out: IO[str] = sys.stdout
+    if fmt == "jsonl":
+        for row in page.rows:
+            _write(out, _dumps(row.to_dict()))
+        return
+    from rich.console import Console
+    from rich.table import Table as RichTable
+
+    con = Console(file=out, width=None if out.isatty() else 160, highlight=False)
+    table = RichTable(show_edge=False, pad_edge=False)
+    for name, opts in (("id", {"overflow": "fold"}), ("published", {"no_wrap": True}),
+                       ("title", {"overflow": "ellipsis", "no_wrap": True, "max_width": 60}),
+                       ("source", {"no_wrap": True}), ("blocks", {"justify": "right"}),
+                       ("ingested", {"no_wrap": True})):
+        table.add_column(name, **opts)
+    for row in page.rows:
+        table.add_row(_cell(row.id), _cell(row.published), _cell(row.title), _cell(row.source),
+                      _cell(row.blocks), _cell(row.ingested_at.strftime("%Y-%m-%d %H:%M")))
+    if page.rows:
+        con.print(table)
+    shown = f"{page.offset + 1}-{page.offset + len(page.rows)} of " if page.rows else "0 of "
+    con.print(f"{shown}{page.total} article(s)", markup=False)
+
+
+@main.command()
+@click.argument("article_id", metavar="ID")
+@db_option
+@click.option("--format", "fmt", type=click.Choice(["report", "json"]), default="report", show_default=True,
+              help="json: the stored analysis object of the contract; report: for people")
+def show(article_id: str, db: str | None, fmt: str) -> None:
+    """Print one stored analysis (ID as listed by `newsdesk articles`)."""
+    from .api import get_analysis
+
+    try:
+        obj = get_analysis(article_id, db=db)
+    except NewsdeskError as exc:
+        _fail(exc)
+    if obj is None:
+        click.echo(f"error: no article with id {article_id!r} in the store (`newsdesk articles` lists them)",
+                   err=True)
+        sys.exit(1)
+    if fmt == "json":
+        _write(sys.stdout, _dumps(obj))
+        return
+    from .report import render_report
+    from .store.rebuild import article_from_dict
+
+    render_report(article_from_dict(obj), sys.stdout)
 
 
 if __name__ == "__main__":  # pragma: no cover
