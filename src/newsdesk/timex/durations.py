@@ -38,6 +38,12 @@ def h_duration(r: Resolver, m: re.Match[str]) -> list[Found]:
     if m["approx"] and m["approx"].lower() not in r.lx.span_approximators:
         start = m.start("num") if not m["the"] else m.start("the")
     num_word = m["num"].lower()
+    if num_word in ("a", "an") and unit == "second":
+        return []  # "a second A380"
+    if unit == "quarter" and re.match(r"\s*,?\s*of\b", r.text[m.end():m.end() + 6]):
+        return []  # "a quarter of its dealers"
+    if re.match(r"\b(?:ages?|aged)\s+$", r.text[max(0, m.start() - 6):m.start()]):
+        return []  # "children ages 6 months and older"
     if num_word in ("a", "an") and not m["the"] and not m["shift"] and m["unit"].lower() in ("year", "month", "week",
                                                                                                "day", "hour"):
         before = r.text[max(0, m.start() - 30):m.start()]
@@ -79,6 +85,8 @@ def h_ago(r: Resolver, m: re.Match[str]) -> list[Found]:
     n = _num(r, m["num"])
     if n is None or n != int(n):
         return []
+    if re.match(r"\s+than\b", r.text[m.end():m.end() + 6]):
+        return []  # "a month earlier than usual": a duration
     sign = -1 if m["dir"].lower() in ("ago", "earlier", "back") else 1
     k = int(n) * sign
     if r.anchor is None:
@@ -178,7 +186,7 @@ def h_clock24(r: Resolver, m: re.Match[str]) -> list[Found]:
     if h == 24 and mi:
         return []
     prev = r.text[max(0, m.start() - 12):m.start()].lower()
-    if re.search(r"(?:score|won|lost|beat|ratio|odds|of)\s*$", prev):
+    if re.search(r"(?:score|won|lost|beat|ratio|odds)\s*$", prev):
         return []
     return r.one(m, "TIME", _clock(r, h, mi, m["tz"]))
 
@@ -191,3 +199,17 @@ def h_noon(r: Resolver, m: re.Match[str]) -> list[Found]:
     n = m["n"].lower()
     base = cal.ymd(r.anchor) if r.anchor else "XXXX-XX-XX"
     return r.one(m, "TIME", f"{base}T24:00" if n == "midnight" else f"{base}T12:00")
+
+
+def h_dur_range(r: Resolver, m: re.Match[str]) -> list[Found]:
+    """"between 12 and 18 months": the first number is a duration of its own (TempEval style)."""
+    unit, letter, tu = _unit(r, m["unit"])
+    a, b = _num(r, m["n1"]), _num(r, m["num"])
+    if a is None or b is None or a <= 0 or b <= a:
+        return []
+    return [(m.start("n1"), m.end("n1"), "DURATION", cal.duration(a, letter, tu)),
+            (m.start("num"), m.end(), "DURATION", cal.duration(b, letter, tu))]
+
+
+def h_clock_hhmm(r: Resolver, m: re.Match[str]) -> list[Found]:
+    return r.one(m, "TIME", _clock(r, int(m["h"]), int(m["m"]), m["tz"]))

@@ -9,7 +9,7 @@ from datetime import date
 
 from . import durations as dur
 from . import normalise as nm
-from .anchor import Tense, parse_published
+from .anchor import Tense, parse_published, sentence_bounds
 from .normalise import Found, Handler, Resolver
 from .patterns import rules
 
@@ -23,13 +23,14 @@ HANDLERS: dict[str, Handler] = {
     "ago": dur.h_ago, "vague_ago": dur.h_vague_ago, "duration": dur.h_duration, "half_dur": dur.h_half_dur,
     "vague_dur": dur.h_vague_dur, "bare_units": dur.h_bare_units, "vague": dur.h_vague, "set": dur.h_set,
     "every": dur.h_every, "times_per": dur.h_times_per, "clock_ampm": dur.h_clock_ampm, "clock24": dur.h_clock24,
-    "clock_h": dur.h_clock_h, "noon": dur.h_noon,
+    "clock_h": dur.h_clock_h, "noon": dur.h_noon, "dur_range": dur.h_dur_range, "the_day": nm.h_the_day,
+    "weekend": nm.h_weekend, "month_rel": nm.h_month_rel, "clock_hhmm": dur.h_clock_hhmm,
 }
 
 _DAY_VALUE = re.compile(r"^(\d{4}|XXXX)-(\d\d|XX)-(\d\d|XX)$")
 _CLOCK_VALUE = re.compile(r"^(?:\d{4}|XXXX)-(?:\d\d|XX)-(?:\d\d|XX)(T\d\d:\d\d(?::\d\d)?Z?)$")
 _JOIN_GAP = re.compile(r"^(?:\s*,?\s*(?:at|on|@)?\s*|\s*-\s*)$", re.I)
-_LIST_GAP = re.compile(r"^\s*,?\s*$")
+_LIST_GAP = re.compile(r"^[ \t]*,?[ \t]*$")
 
 
 def _is_fragment(text: str) -> bool:
@@ -71,6 +72,23 @@ def _merge(text: str, found: list[Found]) -> list[Found]:
                 out[-1] = (p[0], f[1], "DATE", f[3])
                 continue
         out.append(f)
+    return _clock_days(text, out)
+
+
+def _clock_days(text: str, found: list[Found]) -> list[Found]:
+    """A clock time on its own takes the day of the nearest earlier day-level date in its sentence."""
+    out = list(found)
+    for i, f in enumerate(out):
+        if f[2] != "TIME" or not _CLOCK_VALUE.match(f[3]):
+            continue
+        s, _ = sentence_bounds(text, f[0], f[1])
+        for p in reversed(out[:i]):
+            if p[1] <= s:
+                break
+            dm = _DAY_VALUE.match(p[3])
+            if dm and "X" not in p[3]:
+                out[i] = (f[0], f[1], f[2], p[3] + f[3][10:])
+                break
     return out
 
 

@@ -32,6 +32,7 @@ class Lexicon:
     vague_quantities: tuple[str, ...]
     ordinals: dict[str, int]
     fractions: dict[str, float]
+    duration_adjectives: tuple[str, ...]
     units: dict[str, str]
     time_units: frozenset[str]
     plural_units: dict[str, str]
@@ -85,6 +86,7 @@ def lexicon() -> Lexicon:
         vague_quantities=tuple(num["vague_quantities"]),
         ordinals=dict(num["ordinals"]),
         fractions={k: float(v) for k, v in num["fractions"].items()},
+        duration_adjectives=tuple(num["duration_adjectives"]),
         units=dict(rel["units"]),
         time_units=frozenset(rel["time_units"]),
         plural_units=dict(rel["plural_units"]),

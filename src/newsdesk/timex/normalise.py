@@ -71,7 +71,11 @@ class Resolver:
         if year is None:
             if self.anchor is None:
                 return f"XXXX-{month:02d}-{day:02d}"
-            year = cal.monthday_near(self.anchor, month, day, self.direction(m, 0))
+            d = self.direction(m, 0)
+            year = cal.monthday_near(self.anchor, month, day, d)
+            ahead = cal.safe_date(self.anchor.year, month, min(day, 28))
+            if d < 0 and ahead is not None and 0 < (ahead - self.anchor).days <= 45:
+                year = self.anchor.year
         d = cal.safe_date(year, month, day)
         return None if d is None else cal.ymd(d)
 
@@ -171,7 +175,7 @@ def h_year(r: Resolver, m: re.Match[str]) -> list[Found]:
             return []
         return [(m.start(), m.end("year"), "DATE", f"{y:04d}"), (m.start("y2"), m.end("y2"), "DATE", f"{y2:04d}")]
     after = r.text[m.end():m.end() + 12]
-    if re.match(r"\s*(?:[a-z]+s\b)", after) and not re.match(r"\s*(?:elections?|levels?|lows?|highs?|games|olympics)\b",
+    if re.match(r"\s*(?:[a-z]{3,}(?<![ius])s\b)(?<!does)", after) and not re.match(r"\s*(?:elections?|levels?|lows?|highs?|games|olympics)\b",
                                                               after):
         # "2000 employees": a count, not a year (a plural noun follows)
         return []
@@ -211,6 +215,8 @@ def _rel_year(r: Resolver, rel: str | None) -> int | None:
 def h_quarter(r: Resolver, m: re.Match[str]) -> list[Found]:
     o = m["ord"].lower()
     n = int(re.sub(r"\D", "", o)) if o[0].isdigit() else r.lx.ordinals.get(o, 0)
+    if n == -1 and (m["y"] or m["rel"]):
+        n = 4  # "the final quarter of 2009"
     if m["y"]:
         if not 1 <= n <= 4:
             return []
@@ -226,9 +232,9 @@ def h_quarter(r: Resolver, m: re.Match[str]) -> list[Found]:
         return r.one(m, "DATE", f"{y:04d}-Q{q}")
     if not 1 <= n <= 4:
         return []
-    d = r.direction(m, -1)
-    y = cy if (n <= cq if d < 0 else n >= cq) else (cy - 1 if d < 0 else cy + 1)
-    return r.one(m, "DATE", f"{y:04d}-Q{n}")
+    # the nearest quarter with that number; the tense decides only a tie
+    diffs = sorted(((abs((y * 4 + n) - (cy * 4 + cq)), -r.direction(m, -1) * (y - cy), y) for y in (cy - 1, cy, cy + 1)))
+    return r.one(m, "DATE", f"{diffs[0][2]:04d}-Q{n}")
 
 
 def h_qnum(r: Resolver, m: re.Match[str]) -> list[Found]:
@@ -260,6 +266,9 @@ def h_season(r: Resolver, m: re.Match[str]) -> list[Found]:
         return r.one(m, "DATE", f"{m['y']}-{code}")
     if r.anchor is None:
         return r.one(m, "DATE", f"XXXX-{code}")
+    w = _CAP_WORD_BEFORE.search(r.before(m.start()))
+    if m["season"][0].isupper() and w and w.group(1) not in _NOT_NAMES and r.text[m.start() - 1:m.start()] == " ":
+        return []  # "British Summer Time"
     first, last = r.lx.season_months[code]
     mo, y = r.anchor.month, r.anchor.year
     started = mo >= first if code != "WI" else True
@@ -385,7 +394,10 @@ def h_month(r: Resolver, m: re.Match[str]) -> list[Found]:
     mo = r.month_num(word)
     if r.anchor is None:
         return r.one(m, "DATE", f"XXXX-{mo:02d}")
-    y = cal.month_near(r.anchor, mo, r.direction(m, 0))
+    d = r.direction(m, 0)
+    y = cal.month_near(r.anchor, mo, d)
+    if d < 0 and mo == r.anchor.month % 12 + 1 and mo != 1:
+        y = r.anchor.year  # next month is rarely meant as last year's
     return r.one(m, "DATE", cal.ym(y, mo))
 
 
@@ -421,3 +433,22 @@ def h_holiday(r: Resolver, m: re.Match[str]) -> list[Found]:
     else:
         best = min(cands, key=lambda c: abs((c - a).days))
     return r.one(m, "DATE", cal.ymd(best))
+
+
+def h_month_rel(r: Resolver, m: re.Match[str]) -> list[Found]:
+    mo = r.month_num(m["mon"])
+    rel = re.sub(r"\s+", " ", m["rel"].lower())
+    if r.anchor is None:
+        return r.one(m, "DATE", f"XXXX-{mo:02d}")
+    k = {"last": -1, "the previous": -1, "next": 1, "the following": 1}.get(rel, 0)
+    return r.one(m, "DATE", cal.ym(r.anchor.year + k, mo))
+
+
+def h_the_day(r: Resolver, m: re.Match[str]) -> list[Found]:
+    v = cal.ymd(r.anchor) if r.anchor else "XXXX-XX-XX"
+    return [(m.start("x"), m.end("x"), "DATE", v)]
+
+
+def h_weekend(r: Resolver, m: re.Match[str]) -> list[Found]:
+    v = cal.week(r.anchor) + "-WE" if r.anchor else "XXXX-WXX-WE"
+    return [(m.start("x"), m.end("x"), "DATE", v)]

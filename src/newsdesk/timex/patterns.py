@@ -61,6 +61,7 @@ class Fragments:
         self.POD = r"(?P<pod>" + _alt(lx.parts_of_day) + r")"
         self.SEASON = r"(?P<season>" + _alt(_cased(lx.seasons)) + r")"
         self.ORD = r"(?P<ord>\d{1,2}(?:st|nd|rd|th)|" + _alt(_cased(lx.ordinals)) + r")"
+        self.DADJ = r"(?:(?:" + _alt(lx.duration_adjectives) + r")\s+)?"
         self.APPROX = r"(?P<approx>" + _alt(_cased(lx.span_approximators)) + r")"
         self.VAGUEQ = r"(?P<q>" + _alt(_cased(lx.vague_quantities)) + r")"
         self.MOD = r"(?P<mod>[Ee]arly|[Mm]id|[Ll]ate|[Ll]ater|[Ee]arlier|the\s+(?:end|start|beginning|middle|rest|remainder|close)\s+of)"
@@ -112,8 +113,14 @@ def rules() -> list[tuple[str, int, re.Pattern[str]]]:
         ("ago", 1, rf"\b(?:{f.APPROX}\s+)?{f.NUM}[\s-]+{f.UNIT}\s+(?P<dir>ago|earlier|later|hence|back)\b", I),
         ("vague_ago", 1, rf"\b(?:{f.VAGUEQ}\s+)?{f.UNITS_PL}\s+(?P<dir>ago)\b", I),
         ("duration", 3, rf"\b(?:{f.APPROX}\s+)?(?:(?P<the>the)\s+)?(?:(?P<shift>past|last|next|first|final|coming|following|previous|initial|"
-                        rf"same|full|entire|whole)\s+)?{f.NUM}(?P<frac>\s+and\s+a\s+half)?[\s-]+{f.UNIT}"
+                        rf"same|full|entire|whole)\s+)?{f.NUM}(?P<frac>\s+and\s+a\s+half)?[\s-]+{f.DADJ}{f.UNIT}"
                         r"(?P<tail>(?<=s)['’](?!\w)|-long)?(?!-old|\s+old\b|-?\w)", I),
+        ("dur_range", 2, rf"\b(?P<n1>\d+|{f.NUMW})\s+(?:and|to|or|-|–)\s+{f.NUM}[\s-]+{f.UNIT}(?!-old|\s+old\b|-?\w)", I),
+        ("the_day", 2, r"\b(?:end(?:s|ed|ing)?|finish(?:es|ed|ing)?|clos(?:e|es|ed|ing)|for|start\s+of|beginning\s+of|"
+                       r"late\s+in|earlier\s+in|later\s+in|during)\s+(?P<x>the\s+day)\b(?!\s+(?:before|after|of|when|that))", I),
+        ("weekend", 3, r"\b(?:during|over|at|on|this)\s+(?P<x>the\s+weekend)\b", I),
+        ("month_rel", 1, rf"\b{f.MON_ALONE}\s+(?:of\s+)?(?P<rel>this|last|next|the\s+following|the\s+previous)\s+year\b", 0),
+        ("clock_hhmm", 2, rf"\b(?P<h>[01]\d|2[0-3])(?P<m>[0-5]\d)\s+{f.TZ}\b", 0),
         ("half_dur", 3, rf"\b(?:(?P<num>a|an|one)\s+{f.UNIT}\s+and\s+a\s+half|half\s+(?:a|an)\s+{f.UNIT.replace('unit', 'unit2')})\b", I),
         ("vague_dur", 3, rf"\b{f.VAGUEQ}\s+{f.UNITS_PL}\b", I),
         ("bare_units", 7, r"\b(?P<unit>years|months|weeks|days|hours|minutes|decades)\b", 0),
