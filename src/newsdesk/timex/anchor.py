@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import re
 from dataclasses import dataclass
 from datetime import date
@@ -36,9 +37,9 @@ def parse_published(value: str | None) -> date | None:
                 continue
         return None
     try:
-        from dateutil import parser as du
-
-        return du.parse(value, fuzzy=False).date()
+        du: Any = importlib.import_module("dateutil.parser")
+        parsed: date = du.parse(value, fuzzy=False).date()
+        return parsed
     except (ValueError, OverflowError):
         return None
 
@@ -60,12 +61,10 @@ def _cue_regex(words: tuple[str, ...]) -> re.Pattern[str]:
 @lru_cache(maxsize=1)
 def _cues() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     lx = lexicon()
-    past_words = (*lx.past_cues, r"\w{3,}ed")
     fut = _cue_regex(lx.future_cues)
     alts = sorted((re.escape(w).replace(r"\ ", r"\s+") for w in lx.past_cues), key=len, reverse=True)
     past = re.compile(r"(?<![\w'])(?:" + "|".join([*alts, r"[a-z]{2,}ed"]) + r")(?!\w)")
     pres = _cue_regex(lx.present_cues)
-    del past_words
     return fut, past, pres
 
 

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import importlib
 import re
 from datetime import date, timedelta
+from typing import Any
 
-from dateutil.easter import easter
-from dateutil.relativedelta import relativedelta
+#: python-dateutil ships no type hints; used through an ``Any`` handle
+_easter: Any = importlib.import_module("dateutil.easter")
 
 _VALUE = re.compile(
     r"""^(?:
@@ -121,12 +123,14 @@ def nth_weekday(year: int, month: int, iso_weekday: int, n: int) -> date:
     if n > 0:
         first = date(year, month, 1)
         return first + timedelta(days=(iso_weekday - first.isoweekday()) % 7 + 7 * (n - 1))
-    last = date(year, month, 1) + relativedelta(months=1, days=-1)
+    ny, nm = add_months(year, month, 1)
+    last = date(ny, nm, 1) - timedelta(days=1)
     return last - timedelta(days=(last.isoweekday() - iso_weekday) % 7)
 
 
 def easter_date(year: int) -> date:
-    return easter(year)
+    d: date = _easter.easter(year)
+    return d
 
 
 def shift(anchor: date, unit: str, k: int) -> str:

@@ -203,7 +203,7 @@ def h_noon(r: Resolver, m: re.Match[str]) -> list[Found]:
 
 def h_dur_range(r: Resolver, m: re.Match[str]) -> list[Found]:
     """"between 12 and 18 months": the first number is a duration of its own (TempEval style)."""
-    unit, letter, tu = _unit(r, m["unit"])
+    _, letter, tu = _unit(r, m["unit"])
     a, b = _num(r, m["n1"]), _num(r, m["num"])
     if a is None or b is None or a <= 0 or b <= a:
         return []

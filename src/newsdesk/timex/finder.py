@@ -67,7 +67,8 @@ def _merge(text: str, found: list[Found]) -> list[Found]:
             if pc and fd and _JOIN_GAP.match(gap) and len(gap) <= 5:
                 out[-1] = (p[0], f[1], "TIME", f[3] + pc.group(1))
                 continue
-            if pd and fd and _LIST_GAP.match(gap) and p[1] - p[0] <= 10 and re.match(r"^[A-Za-z]+\.?$", text[p[0]:p[1]]):
+            short_word = p[1] - p[0] <= 10 and re.match(r"^[A-Za-z]+\.?$", text[p[0]:p[1]])
+            if pd and fd and _LIST_GAP.match(gap) and short_word:
                 # "Friday, 5/27": the weekday and the date name one day
                 out[-1] = (p[0], f[1], "DATE", f[3])
                 continue

@@ -20,7 +20,7 @@ _PREP_BEFORE = re.compile(
 _CAP_WORD_BEFORE = re.compile(r"\b([A-Z][a-z]+)\s+$")
 _NOT_NAMES = frozenset({"In", "Since", "Until", "By", "During", "Through", "Before", "After", "From", "To", "Of", "And",
                         "Last", "Next", "This", "Early", "Late", "Mid", "On", "For", "The", "Between", "Each",
-                        "Every", "Around", "But", "That", "Then", "Also", "Or", "As", "At", "Since", "Both"})
+                        "Every", "Around", "But", "That", "Then", "Also", "Or", "As", "At", "Both"})
 _RATE_BEFORE = re.compile(r"(?:\d|\b(?:once|twice|thrice|times|cents?|dollars?|euros?|pounds?|bn|billion|million|"
                           r"thousand|hundred|dozen|\w+s|one|two|three|four|five|six|seven|eight|nine|ten))\s*$", re.I)
 _BARE_UNIT_BEFORE = frozenset({"for", "within", "in", "took", "take", "takes", "taking", "lasted", "lasting", "spent",
@@ -71,10 +71,10 @@ class Resolver:
         if year is None:
             if self.anchor is None:
                 return f"XXXX-{month:02d}-{day:02d}"
-            d = self.direction(m, 0)
-            year = cal.monthday_near(self.anchor, month, day, d)
+            way = self.direction(m, 0)
+            year = cal.monthday_near(self.anchor, month, day, way)
             ahead = cal.safe_date(self.anchor.year, month, min(day, 28))
-            if d < 0 and ahead is not None and 0 < (ahead - self.anchor).days <= 45:
+            if way < 0 and ahead is not None and 0 < (ahead - self.anchor).days <= 45:
                 year = self.anchor.year
         d = cal.safe_date(year, month, day)
         return None if d is None else cal.ymd(d)
@@ -175,8 +175,8 @@ def h_year(r: Resolver, m: re.Match[str]) -> list[Found]:
             return []
         return [(m.start(), m.end("year"), "DATE", f"{y:04d}"), (m.start("y2"), m.end("y2"), "DATE", f"{y2:04d}")]
     after = r.text[m.end():m.end() + 12]
-    if re.match(r"\s*(?:[a-z]{3,}(?<![ius])s\b)(?<!does)", after) and not re.match(r"\s*(?:elections?|levels?|lows?|highs?|games|olympics)\b",
-                                                              after):
+    plural = re.match(r"\s*(?:[a-z]{3,}(?<![ius])s\b)(?<!does)", after)
+    if plural and not re.match(r"\s*(?:elections?|levels?|lows?|highs?|games|olympics)\b", after):
         # "2000 employees": a count, not a year (a plural noun follows)
         return []
     return r.one(m, "DATE", f"{y:04d}")
@@ -233,7 +233,7 @@ def h_quarter(r: Resolver, m: re.Match[str]) -> list[Found]:
     if not 1 <= n <= 4:
         return []
     # the nearest quarter with that number; the tense decides only a tie
-    diffs = sorted(((abs((y * 4 + n) - (cy * 4 + cq)), -r.direction(m, -1) * (y - cy), y) for y in (cy - 1, cy, cy + 1)))
+    diffs = sorted((abs((y * 4 + n) - (cy * 4 + cq)), -r.direction(m, -1) * (y - cy), y) for y in (cy - 1, cy, cy + 1))
     return r.one(m, "DATE", f"{diffs[0][2]:04d}-Q{n}")
 
 
@@ -295,10 +295,7 @@ def h_relday(r: Resolver, m: re.Match[str]) -> list[Found]:
     rd = re.sub(r"\s+", " ", m["rd"].lower())
     k = r.lx.relative_days[rd]
     pod = _pod_code(r, m["pod"]) or ("NI" if rd == "tonight" else None)
-    if r.anchor is None:
-        base = "XXXX-XX-XX"
-    else:
-        base = cal.ymd(r.anchor + timedelta(days=k))
+    base = "XXXX-XX-XX" if r.anchor is None else cal.ymd(r.anchor + timedelta(days=k))
     if pod:
         return r.one(m, "TIME", f"{base}T{pod}")
     return r.one(m, "DATE", base)

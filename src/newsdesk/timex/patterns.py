@@ -1,3 +1,4 @@
+# ruff: noqa: E501  (regex tables read better unwrapped)
 """Compiled candidate patterns, built once from the word lists.
 
 Each rule is ``(name, priority, regex)``; :mod:`newsdesk.timex.normalise` has a handler of the same
@@ -75,7 +76,7 @@ def rules() -> list[tuple[str, int, re.Pattern[str]]]:
     lx = lexicon()
     f = Fragments(lx)
     I = re.I  # noqa: E741
-    wdpre = rf"(?:{f.WD},?\s+(?:the\s+)?)?"
+    wdpre = rf"(?:{f.WD},?[ \t]+(?:the\s+)?)?"
     rng = rf"(?:\s*(?:-|–|to|and|&)\s*{f.DAY2})?"
     raw: list[tuple[str, int, str, int]] = [
         ("iso", 0, rf"\b{f.YEAR}-(?P<mo>0[1-9]|1[0-2])-(?P<dd>0[1-9]|[12]\d|3[01])"
