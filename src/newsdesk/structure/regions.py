@@ -122,7 +122,7 @@ def _inline_pair(u: Unit) -> tuple[int, int, int, int] | None:
     return base + qs, base + qe, base + ans, u.cend
 
 
-def _scan_faq(doc: Doc, start: int | None, qa_only: bool) -> int:
+def _scan_faq(doc: Doc, start: int | None) -> int:
     """Read question/answer pairs from unit ``start`` on; returns how many were found."""
     found = 0
     i = start
@@ -132,8 +132,6 @@ def _scan_faq(doc: Doc, start: int | None, qa_only: bool) -> int:
         if u.kind is not None or _strong_label(doc, u):
             break
         c = u.core
-        if qa_only and not _Q_PREFIX.match(c):
-            break
         pair = _inline_pair(u) if not u.md_heading or doc.html else None
         if pair is not None and u.hint != "heading":
             qs, qe, as_, ae = pair
@@ -148,8 +146,6 @@ def _scan_faq(doc: Doc, start: int | None, qa_only: bool) -> int:
         while j is not None and _answer_like(doc, j):
             answers.append(j)
             j = doc.next_idx(j)
-            if doc.html is False and qa_only:
-                break
         if not answers:
             break  # an orphan question: not a pair, and the end of the FAQ
         texts = [_A_PREFIX.sub("", units[k].core, count=1) for k in answers]
@@ -175,16 +171,10 @@ def find_faq(doc: Doc) -> None:
     for i, u in enumerate(units):
         if u.kind is not None:
             continue
-        if not u.marker and doc.label_of(u, doc.cues.faq_headings, prefix=True):
-            if _scan_faq(doc, doc.next_idx(i), qa_only=False):
-                doc.assign(i, "heading", level=u.md_heading or 2, boilerplate=True)
-        elif _Q_PREFIX.match(u.core) and (_A_INLINE.search(u.content) or _next_is_answer(doc, i)):
-            _scan_faq(doc, i, qa_only=True)
-
-
-def _next_is_answer(doc: Doc, i: int) -> bool:
-    j = doc.next_idx(i)
-    return j is not None and bool(_A_PREFIX.match(doc.units[j].core))
+        # Q:/A: pairs without an FAQ heading are an interview (body), not an FAQ box
+        if not u.marker and doc.label_of(u, doc.cues.faq_headings, prefix=True) \
+                and _scan_faq(doc, doc.next_idx(i)):
+            doc.assign(i, "heading", level=u.md_heading or 2, boilerplate=True)
 
 
 # -- keywords -----------------------------------------------------------------------------------
