@@ -139,11 +139,18 @@ def build_countries(blocks: list[ActorBlock], extra: list[tuple[str, str]]) -> t
             "name": info["name"],
             "alt_names": alt,
             "demonyms": demonyms,
-            "capital": info.get("capital") or None,
+            "capital": _first(info.get("capital")),
             "cameo": cameo,
             "gec": [],
         })
     return out, phrase_code
+
+
+def _first(value: Any) -> str | None:
+    """countryinfo has a few list values (Vatican City's capital); keep the first string."""
+    if isinstance(value, list):
+        value = value[0] if value else None
+    return str(value) if value else None
 
 
 def _name_keys(name: str) -> list[str]:

@@ -6,6 +6,7 @@ Used only by ``tools/kb/build.py`` at build time; the package reads the converte
 from __future__ import annotations
 
 import re
+from datetime import date
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -37,11 +38,16 @@ def norm_phrase(raw: str) -> str:
 
 
 def parse_date(text: str) -> str:
+    """``yymmdd`` or ``yyyymmdd`` -> ISO date; ValueError when it is not a calendar date."""
+    if not text.isdigit() or len(text) not in (6, 8):
+        raise ValueError(text)
     if len(text) == 6:
         yy = int(text[:2])
         year = 2000 + yy if yy <= _CENTURY_PIVOT else 1900 + yy
-        return f"{year:04d}-{text[2:4]}-{text[4:6]}"
-    return f"{text[:4]}-{text[4:6]}-{text[6:8]}"
+        iso = f"{year:04d}-{text[2:4]}-{text[4:6]}"
+    else:
+        iso = f"{text[:4]}-{text[4:6]}-{text[6:8]}"
+    return date.fromisoformat(iso).isoformat()
 
 
 def parse_code(body: str) -> Restriction | None:

@@ -1,0 +1,27 @@
+"""Text folding shared by the knowledge-base indexes: case, diacritics, punctuation, underscores."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_PUNCT = re.compile(r"[\s_.,;:!?\"()\[\]]+")
+
+
+def fold(text: str) -> str:
+    """``"Angela  MERKEL"`` -> ``"angela merkel"``; ``"Erdoğan"`` -> ``"erdogan"``; ``"U.K."`` -> ``"u k"``."""
+    if not text.isascii():
+        text = unicodedata.normalize("NFKD", text.replace("’", "'"))
+        text = "".join(c for c in text if not unicodedata.combining(c))
+    text = text.lower()
+    return " ".join(_PUNCT.sub(" ", text).split())
+
+
+def phrase_key(text: str) -> str:
+    """Key for dictionary phrases: folded, with periods kept out (``"U.N."`` and ``"UN"`` differ)."""
+    return fold(text)
+
+
+def name_tokens(text: str) -> list[str]:
+    """Tokens of a person's name, hyphens split, single letters (initials) dropped."""
+    return [t for t in fold(text).replace("-", " ").split() if len(t) > 1]
