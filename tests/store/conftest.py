@@ -23,6 +23,8 @@ def _reset_pg(url: str) -> None:
     try:
         engine = create_engine(url)
     except ImportError as exc:  # psycopg missing
+        if os.environ.get("NEWSDESK_REQUIRE_PG"):
+            pytest.fail(f"psycopg missing in CI ({exc.name})")
         pytest.skip(f"{PG_ENV} is set but the driver is missing ({exc.name}): pip install -e '.[postgres]'")
     with engine.begin() as conn:
         md = MetaData()
@@ -38,6 +40,8 @@ def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
         return f"sqlite:///{tmp_path / 'store.db'}"
     url = os.environ.get(PG_ENV, "").strip()
     if not url:
+        if os.environ.get("NEWSDESK_REQUIRE_PG"):  # set by .ci/run: in CI these tests must run
+            pytest.fail(f"NEWSDESK_REQUIRE_PG is set but {PG_ENV} is empty: PostgreSQL did not start")
         pytest.skip(f"PostgreSQL store tests: set {PG_ENV}=postgresql://user@host/scratch_db to run them")
     _reset_pg(url)
     return url
