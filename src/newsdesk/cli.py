@@ -6,6 +6,7 @@ Errors become one clear line on stderr and exit status 1; never a traceback.
 from __future__ import annotations
 
 import json
+from datetime import date
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -227,6 +228,113 @@ def show(article_id: str, db: str | None, fmt: str) -> None:
     from .store.rebuild import article_from_dict
 
     render_report(article_from_dict(obj), sys.stdout)
+
+
+# -- kb: the knowledge base (thin commands over newsdesk.kb.queries) ------------------------------
+
+def _kb_date(value: str | None) -> date | None:
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise click.BadParameter(f"{value!r} is not a date (YYYY-MM-DD)") from None
+
+
+def _kb_tenure_line(t: dict[str, Any]) -> str:
+    if t["end"]:
+        span = f"{t['start']} to {t['end']}"
+    elif t["end_kind"] == "open":
+        span = f"since {t['start']}"
+    else:
+        span = f"since {t['start']}, end unknown (uncertain {t['uncertain_from']} to {t['uncertain_to']})"
+    basis = " (credential date)" if t["date_basis"] == "credentials" else ""
+    where = t["country_name"] or t["country"] or ""
+    return (f"{t['name']}: {t['title'] or t['role']}{', ' + where if where else ''}, {span}{basis}"
+            f" [certainty: {t['certainty']}; source: {t['source']}]")
+
+
+@main.group()
+def kb() -> None:
+    """Query the knowledge base: office holders, people, countries."""
+
+
+@kb.command("who")
+@click.argument("question")
+@click.option("--on", "on", default=None, metavar="YYYY-MM-DD", help="the date asked about (default: today)")
+@click.option("--deputies", is_flag=True, help="include vice, deputy and acting holders")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+def kb_who(question: str, on: str | None, deputies: bool, fmt: str) -> None:
+    """Who held an office on a date: "Prime Minister of Japan" --on 2024-06-01."""
+    from .kb.queries import QueryError, who
+
+    try:
+        ans = who(question, _kb_date(on), include_deputies=deputies)
+    except QueryError as exc:
+        click.echo(f"error: {exc}", err=True)
+        sys.exit(1)
+    if fmt == "json":
+        _write(sys.stdout, _dumps(ans))
+        return
+    click.echo(f"{ans['role'].replace('_', ' ')} of {ans['country_name']} ({ans['country']}) on {ans['on']}:")
+    if ans["after_coverage"]:
+        click.echo(f"  unknown: the data ends on {ans['coverage_end']}; last known holder(s) below")
+    if not ans["holders"]:
+        click.echo("  no holder recorded (unknown)")
+    for t in ans["holders"]:
+        click.echo("  " + _kb_tenure_line(t))
+        if t["source_text"]:
+            click.echo(f"    source text: {t['source_text']}")
+
+
+@kb.command("person")
+@click.argument("name")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+def kb_person(name: str, fmt: str) -> None:
+    """A person's tenures: "Angela Merkel", "merkel", "Sharif" (all candidates)."""
+    from .kb.queries import person
+
+    ans = person(name)
+    if fmt == "json":
+        _write(sys.stdout, _dumps(ans))
+        return
+    if not ans["tenures"]:
+        click.echo(f"no tenure found for {name!r}")
+        sys.exit(1)
+    for t in ans["tenures"]:
+        click.echo(_kb_tenure_line(t))
+
+
+@kb.command("country")
+@click.argument("text")
+@click.option("--on", "on", default=None, metavar="YYYY-MM-DD", help="date for the holders (default: today)")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+def kb_country(text: str, on: str | None, fmt: str) -> None:
+    """A country's codes, demonyms, capital and holders: "Pakistan", "British", "Beijing"."""
+    from .kb.queries import QueryError, country
+
+    try:
+        ans = country(text, _kb_date(on))
+    except QueryError as exc:
+        click.echo(f"error: {exc}", err=True)
+        sys.exit(1)
+    if fmt == "json":
+        _write(sys.stdout, _dumps(ans))
+        return
+    click.echo(f"{ans['name']}  ISO3 {ans['iso3']}  ISO2 {ans['iso2'] or '-'}  CAMEO {ans['cameo'] or '-'}"
+               f"  GEC {','.join(ans['gec']) or '-'}")
+    click.echo(f"  capital: {ans['capital'] or '-'}")
+    click.echo(f"  demonyms: {', '.join(ans['demonyms']) or '-'}")
+    if ans["alt_names"]:
+        click.echo(f"  also: {'; '.join(ans['alt_names'])}")
+    if ans["after_coverage"]:
+        click.echo("  holders: unknown after the end of the data; last known below")
+    for role, holders in ans["holders"].items():
+        click.echo(f"  {role.replace('_', ' ')} on {ans['on']}:")
+        for t in holders or []:
+            click.echo("    " + _kb_tenure_line(t))
+        if not holders:
+            click.echo("    none recorded")
 
 
 if __name__ == "__main__":  # pragma: no cover
