@@ -68,6 +68,9 @@ def _cues() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     return fut, past, pres
 
 
+_PASSIVE = re.compile(r"\b(?:be|being|been)\s+$", re.I)
+
+
 def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     """The sentence (or line) around ``[start, end)``: a cheap split on end punctuation and newlines."""
     lo = max(0, start - 400)
@@ -95,6 +98,8 @@ def tense_at(text: str, start: int, end: int, nlp_tags: Any = None) -> Tense | N
                 continue
             if tense != "future" and any(a <= m.start() < b for a, b in fut_spans):
                 continue
+            if tense == "past" and _PASSIVE.search(text, max(0, m.start() - 8), m.start()):
+                continue  # "will be held": the auxiliary carries the tense
             if tense == "future":
                 fut_spans.append((m.start(), m.end()))
             dist = start - m.end() if m.end() <= start else m.start() - end

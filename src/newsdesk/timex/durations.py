@@ -35,14 +35,14 @@ def h_duration(r: Resolver, m: re.Match[str]) -> list[Found]:
     if m["frac"]:
         n += 0.5
     start = m.start()
-    if m["approx"] and m["approx"].lower() not in r.lx.span_approximators:
-        start = m.start("num") if not m["the"] else m.start("the")
+    if m["approx"] and (m["the"] or m["approx"].lower() not in r.lx.span_approximators):
+        start = m.start("the") if m["the"] else (m.start("shift") if m["shift"] else m.start("num"))
     num_word = m["num"].lower()
     if num_word in ("a", "an") and unit == "second":
         return []  # "a second A380"
     if unit == "quarter" and re.match(r"\s*,?\s*of\b", r.text[m.end():m.end() + 6]):
         return []  # "a quarter of its dealers"
-    if re.match(r"\b(?:ages?|aged)\s+$", r.text[max(0, m.start() - 6):m.start()]):
+    if re.search(r"\b(?:ages?|aged)\s+$", r.text[max(0, m.start() - 6):m.start()]):
         return []  # "children ages 6 months and older"
     if num_word in ("a", "an") and not m["the"] and not m["shift"] and m["unit"].lower() in ("year", "month", "week",
                                                                                                "day", "hour"):

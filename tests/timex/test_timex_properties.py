@@ -1,0 +1,42 @@
+"""Properties over arbitrary text: spans index the text, values are well-formed TIMEX3."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from newsdesk.model import TIMEX_TYPES
+from newsdesk.timex import find_timexes, is_timex3_value
+
+WORDS = ["on", "Tuesday", "last", "week", "March", "3,", "2021", "the", "1990s", "two", "years", "ago", "every",
+         "year", "at", "9:30", "AM", "recently", "now", "next", "month", "fiscal", "2024", "Q3", "early", "mid-March",
+         "36", "hours", "said", "will", "May", "12", "and", "18", "months", "yesterday", "morning", "spring", "03/03/2021",
+         "\n", ".", ",", "the", "first", "quarter", "of", "Christmas", "'82", "UTC", "between"]
+
+
+def _check(text: str, anchor: date | None) -> None:
+    prev_end = -1
+    for s, e, typ, value in find_timexes(text, anchor):
+        assert 0 <= s < e <= len(text)
+        assert s >= prev_end, "expressions overlap"
+        prev_end = e
+        assert typ in TIMEX_TYPES
+        assert is_timex3_value(value), (text[s:e], value)
+        assert text[s:e] == text[s:e].strip() or text[s:e].endswith("'")
+
+
+anchors = st.one_of(st.none(), st.dates(min_value=date(1900, 1, 1), max_value=date(2100, 12, 31)))
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(WORDS), max_size=25).map(" ".join), anchors)
+def test_word_soup(text: str, anchor: date | None) -> None:
+    _check(text, anchor)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=200), anchors)
+def test_any_text(text: str, anchor: date | None) -> None:
+    _check(text, anchor)
