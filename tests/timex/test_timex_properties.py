@@ -12,8 +12,8 @@ from newsdesk.timex import find_timexes, is_timex3_value
 
 WORDS = ["on", "Tuesday", "last", "week", "March", "3,", "2021", "the", "1990s", "two", "years", "ago", "every",
          "year", "at", "9:30", "AM", "recently", "now", "next", "month", "fiscal", "2024", "Q3", "early", "mid-March",
-         "36", "hours", "said", "will", "May", "12", "and", "18", "months", "yesterday", "morning", "spring", "03/03/2021",
-         "\n", ".", ",", "the", "first", "quarter", "of", "Christmas", "'82", "UTC", "between"]
+         "36", "hours", "said", "will", "May", "12", "and", "18", "months", "yesterday", "morning", "spring",
+         "03/03/2021", "\n", ".", ",", "the", "first", "quarter", "of", "Christmas", "'82", "UTC", "between"]
 
 
 def _check(text: str, anchor: date | None) -> None:
