@@ -151,7 +151,7 @@ def _trim(text: str, s: int, e: int) -> tuple[int, int]:
     return s, e
 
 
-def _features(text: str, u: Unit, markdown_prefixes: bool) -> None:
+def _features(text: str, u: Unit, markdown_prefixes: bool, list_marker: bool = False) -> None:
     off = u.start
     body = u.masked
     cs, ce = _trim(body, 0, len(body))
@@ -168,6 +168,10 @@ def _features(text: str, u: Unit, markdown_prefixes: bool) -> None:
             if m2 and m2.end() < ce:
                 u.marker = True
                 cs = m2.end()
+    elif list_marker and cs < ce:
+        m3 = _LIST_MARKER.match(body, cs)
+        if m3 and m3.end() < ce:
+            cs = m3.end()
     cs, ce = _trim(body, cs, ce)
     u.cstart, u.cend = off + cs, off + ce
 
@@ -205,7 +209,7 @@ def units_from_blocks(text: str, blocks: list[tuple[str, int, int, int | None]])
             s, e = bs, bs
         masked, found = mask(text[s:e])
         u = Unit(len(units), s, e, masked, had_residue=found, hint=kind, level=level)
-        _features(text, u, False)
+        _features(text, u, False, list_marker=kind == "list_item")
         if kind == "heading":
             u.md_heading = level or 2
         elif kind == "list_item":
