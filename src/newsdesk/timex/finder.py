@@ -24,12 +24,12 @@ HANDLERS: dict[str, Handler] = {
     "vague_dur": dur.h_vague_dur, "bare_units": dur.h_bare_units, "vague": dur.h_vague, "set": dur.h_set,
     "every": dur.h_every, "times_per": dur.h_times_per, "clock_ampm": dur.h_clock_ampm, "clock24": dur.h_clock24,
     "clock_h": dur.h_clock_h, "noon": dur.h_noon, "dur_range": dur.h_dur_range, "the_day": nm.h_the_day,
-    "weekend": nm.h_weekend, "month_rel": nm.h_month_rel, "clock_hhmm": dur.h_clock_hhmm,
+    "weekend": nm.h_weekend, "wd_dom": nm.h_wd_dom, "wd_week": nm.h_wd_week, "month_rel": nm.h_month_rel, "clock_hhmm": dur.h_clock_hhmm,
 }
 
 _DAY_VALUE = re.compile(r"^(\d{4}|XXXX)-(\d\d|XX)-(\d\d|XX)$")
 _CLOCK_VALUE = re.compile(r"^(?:\d{4}|XXXX)-(?:\d\d|XX)-(?:\d\d|XX)(T\d\d:\d\d(?::\d\d)?Z?)$")
-_JOIN_GAP = re.compile(r"^(?:\s*,?\s*(?:at|on|@)?\s*|\s*-\s*)$", re.I)
+_JOIN_GAP = re.compile(r"^(?:\s*,?\s*(?:at|on|@|about|around|from)?\s*|\s*-\s*)$", re.I)
 _LIST_GAP = re.compile(r"^[ \t]*,?[ \t]*$")
 
 
@@ -61,10 +61,10 @@ def _merge(text: str, found: list[Found]) -> list[Found]:
             gap = text[p[1]:f[0]]
             pd, fd = _DAY_VALUE.match(p[3]), _DAY_VALUE.match(f[3])
             pc, fc = _CLOCK_VALUE.match(p[3]), _CLOCK_VALUE.match(f[3])
-            if pd and fc and _JOIN_GAP.match(gap) and len(gap) <= 5:
+            if pd and fc and _JOIN_GAP.match(gap) and len(gap) <= 8:
                 out[-1] = (p[0], f[1], "TIME", p[3] + fc.group(1))
                 continue
-            if pc and fd and _JOIN_GAP.match(gap) and len(gap) <= 5:
+            if pc and fd and _JOIN_GAP.match(gap) and len(gap) <= 8:
                 out[-1] = (p[0], f[1], "TIME", f[3] + pc.group(1))
                 continue
             short_word = p[1] - p[0] <= 10 and re.match(r"^[A-Za-z]+\.?$", text[p[0]:p[1]])

@@ -449,3 +449,30 @@ def h_the_day(r: Resolver, m: re.Match[str]) -> list[Found]:
 def h_weekend(r: Resolver, m: re.Match[str]) -> list[Found]:
     v = cal.week(r.anchor) + "-WE" if r.anchor else "XXXX-WXX-WE"
     return [(m.start("x"), m.end("x"), "DATE", v)]
+
+
+def h_wd_dom(r: Resolver, m: re.Match[str]) -> list[Found]:
+    """"Tuesday 8th": the nearest month (forward or back, by tense) whose 8th is a Tuesday."""
+    wd = r.lx.weekdays[m["wd"].lower().rstrip(".")]
+    day = int(m["day"])
+    if r.anchor is None:
+        return []
+    way = r.direction(m, -1)
+    y, mo = r.anchor.year, r.anchor.month
+    for k in range(0, 25):
+        yy, mm = cal.add_months(y, mo, k if way > 0 else -k)
+        d = cal.safe_date(yy, mm, day)
+        if d is None or d.isoweekday() != wd:
+            continue
+        if (way > 0 and d >= r.anchor) or (way <= 0 and d <= r.anchor):
+            return r.one(m, "DATE", cal.ymd(d))
+    return []
+
+
+def h_wd_week(r: Resolver, m: re.Match[str]) -> list[Found]:
+    wd = r.lx.weekdays[m["wd"].lower().rstrip(".")]
+    if r.anchor is None:
+        return r.one(m, "DATE", f"XXXX-WXX-{wd}")
+    k = r.lx.shifters.get(m["shift"].lower(), 0)
+    d = r.anchor + timedelta(days=7 * k + wd - r.anchor.isoweekday())
+    return r.one(m, "DATE", cal.ymd(d))

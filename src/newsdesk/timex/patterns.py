@@ -82,9 +82,11 @@ def rules() -> list[tuple[str, int, re.Pattern[str]]]:
         ("iso", 0, rf"\b{f.YEAR}-(?P<mo>0[1-9]|1[0-2])-(?P<dd>0[1-9]|[12]\d|3[01])"
                    rf"(?:[T ](?P<hh>[01]\d|2[0-3]):(?P<mi>[0-5]\d))?(?![\d-])", 0),
         ("mdy", 1, rf"\b{wdpre}{f.MON}\s*{f.DAY}{rng}\s*,?\s*{f.YEAR}", 0),
-        ("dmy", 1, rf"\b{wdpre}{f.DAY}{rng}\s+(?:of\s+)?{f.MON},?\s+{f.YEAR}", 0),
+        ("dmy", 1, rf"\b{wdpre}{f.DAY}\.?{rng}\s+(?:of\s+)?{f.MON},?\s+{f.YEAR}", 0),
         ("md", 2, rf"\b{wdpre}{f.MON}\s*{f.DAY}{rng}(?!\s*(?:%|percent|per\b|million|billion|points?\b|,\d))", 0),
-        ("dm", 2, rf"\b{wdpre}{f.DAY}{rng}\s+(?:of\s+)?{f.MON}(?!\w)", 0),
+        ("dm", 2, rf"\b{wdpre}{f.DAY}\.?{rng}\s+(?:of\s+)?{f.MON}(?!\w)", 0),
+        ("wd_dom", 2, rf"\b{f.WD_ALONE},?\s+(?:the\s+)?{f.DAY}(?:st|nd|rd|th)?(?!\s*(?:\d|[A-Za-z]{{3}}|[.:/-]\d))", 0),
+        ("wd_week", 1, rf"\b{f.WD_ALONE}\s+(?:of\s+)?(?P<shift>next|last|this)\s+week\b", 0),
         ("my", 2, rf"\b(?:{f.MOD}[\s-]+)?{f.MON},?\s+(?:of\s+)?{f.YEAR}", 0),
         ("num_date", 1, r"(?<![\d/.,-])(?P<a>\d{1,2})(?P<sep>[/.-])(?P<b>\d{1,2})(?P=sep)(?P<y>\d{4}|\d{2})(?![\d/]|[.-]\d)", 0),
         ("ymd_slash", 1, r"(?<![\d/])(?P<y>(?:19|20)\d\d)/(?P<b>0?[1-9]|1[0-2])/(?P<a>0?[1-9]|[12]\d|3[01])(?![\d/])", 0),
