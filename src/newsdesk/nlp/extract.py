@@ -93,6 +93,8 @@ def _entity(eid: str, g: Group, text: str, linker: Linker, day: str | None) -> E
         link = linker.person(g.kb_ref if g.kb_kind == "person" else None, forms, day)
     elif etype in ("ORG", "NORP", "FAC"):
         link = linker.organisation(g.kb_ref if g.kb_kind == "org" else None, forms)
+    if g.kb_kind == "capital" and not link.name:
+        link.name = next((m.entries[0].canonical for m in g.mentions if m.entries), None)
     name = link.name or (forms[0] if forms else " ".join(text[g.mentions[0].start:g.mentions[0].end].split()))
     mentions = []
     for m in g.mentions:

@@ -1,0 +1,51 @@
+"""Fixtures of the entities tests: one spaCy model per session and a small fake knowledge base."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from newsdesk.model import Article, Block, Origin
+from newsdesk.nlp.kbview import CountryInfo, OrgInfo, PersonInfo, StaticKB, Tenure
+from newsdesk.nlp.model import load_nlp
+from newsdesk.pipeline import Context
+
+
+@pytest.fixture(scope="session")
+def nlp() -> Any:
+    return load_nlp()
+
+
+def fake_kb() -> StaticKB:
+    """Invented people, real country names: enough to test grouping and linking."""
+    return StaticKB(
+        country_list=[
+            CountryInfo("country:GBR", "United Kingdom", "GBR", "GBR", ("UK", "Britain"), ("British",), ("London",)),
+            CountryInfo("country:VLR", "Valoria", "VLR", "VLR", (), ("Valorian",), ("Port Amsel",)),
+            CountryInfo("country:USA", "United States", "USA", "USA", ("US", "U.S."), ("American",),
+                        ("Washington",)),
+        ],
+        person_list=[PersonInfo("person:Marta_Keller", "Marta Keller"),
+                     PersonInfo("person:Olaf_Brenner", "Olaf Brenner")],
+        org_list=[OrgInfo("org:UN", "United Nations", "IGOUNO", None, ("UN",))],
+        tenure_list=[
+            Tenure("Marta Keller", "person:Marta_Keller", "head_of_government", "Prime Minister", "VLR",
+                   "2019-05-01", None, "firm", "test data"),
+            Tenure("Olaf Brenner", "person:Olaf_Brenner", "head_of_government", "Prime Minister", "VLR",
+                   "2011-01-10", "2019-05-01", "firm", "test data"),
+        ],
+    )
+
+
+@pytest.fixture
+def context(nlp: Any) -> Context:
+    ctx = Context()
+    ctx.resources["nlp"] = nlp
+    ctx.resources["entity_kb"] = fake_kb()
+    return ctx
+
+
+def article(text: str, published: str | None = "2024-09-14", blocks: list[Block] | None = None) -> Article:
+    return Article(id="t1", text=text, origin=Origin("<test>", "text"), published=published,
+                   blocks=blocks or [])
