@@ -24,7 +24,8 @@ HANDLERS: dict[str, Handler] = {
     "vague_dur": dur.h_vague_dur, "bare_units": dur.h_bare_units, "vague": dur.h_vague, "set": dur.h_set,
     "every": dur.h_every, "times_per": dur.h_times_per, "clock_ampm": dur.h_clock_ampm, "clock24": dur.h_clock24,
     "clock_h": dur.h_clock_h, "noon": dur.h_noon, "dur_range": dur.h_dur_range, "the_day": nm.h_the_day,
-    "weekend": nm.h_weekend, "wd_dom": nm.h_wd_dom, "wd_week": nm.h_wd_week, "month_rel": nm.h_month_rel, "clock_hhmm": dur.h_clock_hhmm,
+    "weekend": nm.h_weekend, "wd_dom": nm.h_wd_dom, "wd_week": nm.h_wd_week, "month_rel": nm.h_month_rel,
+    "clock_hhmm": dur.h_clock_hhmm,
 }
 
 _DAY_VALUE = re.compile(r"^(\d{4}|XXXX)-(\d\d|XX)-(\d\d|XX)$")
