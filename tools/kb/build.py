@@ -99,7 +99,8 @@ def _country_code(b: ActorBlock) -> str | None:
     return open_ended[-1] if open_ended else None
 
 
-def build_countries(blocks: list[ActorBlock], extra: list[tuple[str, str]]) -> tuple[list[dict[str, Any]], dict[str, str]]:
+def build_countries(blocks: list[ActorBlock],
+                    extra: list[tuple[str, str]]) -> tuple[list[dict[str, Any]], dict[str, str]]:
     """Countries from countryinfo (ISO, name, capital, demonym) + Phoenix (names, adjectives, code).
 
     ``extra`` lists (iso3, name) pairs the GEC overrides need that countryinfo lacks (Kosovo).
@@ -171,7 +172,8 @@ def read_overrides() -> dict[str, tuple[str, str, str]]:
     return overrides
 
 
-def build_gec(rows: list[dict[str, str]], countries: list[dict[str, Any]], phrase_code: dict[str, str]) -> list[list[str]]:
+def build_gec(rows: list[dict[str, str]], countries: list[dict[str, Any]],
+              phrase_code: dict[str, str]) -> list[list[str]]:
     """GEC -> ISO3 from the CSV's country names; the overrides table only where names cannot resolve."""
     overrides = read_overrides()
     name_index: dict[str, str] = {}

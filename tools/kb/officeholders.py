@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import unicodedata
 from datetime import date, timedelta
+from itertools import pairwise
 from typing import Any
 
 AMBASSADOR_ROLES = {"ambassador_to_us", "us_ambassador_to"}
@@ -68,7 +69,7 @@ def same_person(a: dict[str, Any], b: dict[str, Any]) -> bool:
 def _snapshot_holes(rows: list[dict[str, str]], coverage_end: str, hole_days: int) -> list[tuple[str, str]]:
     dates = sorted({r[k] for r in rows for k in ("first_seen", "last_seen", "end_upper_bound")
                     if r[k] and r[k] <= coverage_end})
-    return [(a, b) for a, b in zip(dates, dates[1:], strict=False) if (_d(b) - _d(a)).days > hole_days]
+    return [(a, b) for a, b in pairwise(dates) if (_d(b) - _d(a)).days > hole_days]
 
 
 def _row_record(i: int, r: dict[str, str], gec_iso: dict[str, str], prefixes: list[str]) -> dict[str, Any]:

@@ -6,8 +6,8 @@ Used only by ``tools/kb/build.py`` at build time; the package reads the converte
 from __future__ import annotations
 
 import re
-from datetime import date
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 
 _CODE_RE = re.compile(r"\[([^\]\[]*)\]")
@@ -163,8 +163,8 @@ def parse_agents(path: Path) -> list[Agent]:
         position = "suffix" if code.startswith("~") else "prefix"
         code = code.strip("~")
         phrases = [m.group("phrase")]
-        for marker, values in subst.items():
-            phrases = [p.replace(marker, v) for p in phrases for v in (values if marker in p else [""])]
+        for marker, subs in subst.items():
+            phrases = [p.replace(marker, v) for p in phrases for v in (subs if marker in p else [""])]
         plural_spec = m.group("plural")
         for p in phrases:
             noun = norm_phrase(p)

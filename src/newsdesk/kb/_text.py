@@ -22,6 +22,13 @@ def phrase_key(text: str) -> str:
     return fold(text)
 
 
+#: generational suffixes that are not a surname ("Joseph R. Biden Jr.")
+_NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+
+
 def name_tokens(text: str) -> list[str]:
-    """Tokens of a person's name, hyphens split, single letters (initials) dropped."""
-    return [t for t in fold(text).replace("-", " ").split() if len(t) > 1]
+    """Tokens of a person's name, hyphens split, initials and trailing "Jr."/"III" dropped."""
+    toks = [t for t in fold(text).replace("-", " ").split() if len(t) > 1]
+    while len(toks) > 1 and toks[-1] in _NAME_SUFFIXES:
+        toks.pop()
+    return toks

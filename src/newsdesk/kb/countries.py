@@ -31,9 +31,11 @@ class Countries:
         #: GEC -> ISO3 ("" for documented non-countries such as ``ee``, the EU)
         self.gec: dict[str, str] = {row[0]: ("" if row[2] == "-" else row[2]) for row in gec_rows}
         self._index: dict[str, Country] = {}
-        # most specific first: names, then capitals, then demonyms, then alternates and codes
+        # most specific first: names, then capitals, then demonyms, then alternates and codes; where
+        # several share one ("American", "French"), countries with their own CAMEO code come first
+        ranked = sorted(self.all, key=lambda c: c.cameo != c.iso3)
         for attr in ("name", "capital", "demonyms", "alt_names", "iso3", "iso2"):
-            for c in self.all:
+            for c in ranked:
                 value = getattr(c, attr)
                 for v in value if isinstance(value, tuple) else (value,):
                     if v:

@@ -127,7 +127,8 @@ class OfficeHolders:
         A full name or recorded variant matches, and so does any name containing all the query's
         tokens ("Shehbaz Sharif" finds "Muhammad Shehbaz Sharif"). A lone word matches surnames
         (last name tokens) first, then any name token ("Yoon"); a surname shared by several people
-        returns them all. A multi-word query that matches nothing falls back to its last word.
+        returns them all. A multi-word query that matches nothing falls back to its last word, kept
+        only where the first names share an initial ("Joe Biden").
         """
         toks = name_tokens(person)
         if not toks:
@@ -140,8 +141,9 @@ class OfficeHolders:
         else:
             ids = set.intersection(*(set(map(id, self._by_token.get(tok, []))) for tok in toks))
             found.update((id(t), t) for t in self._by_token.get(toks[-1], []) if id(t) in ids)
-            if not found:
-                return self.tenures_of(toks[-1])
+            if not found:  # "Joe Biden" for "Joseph R. Biden": same surname, same initial
+                return [t for t in self.tenures_of(toks[-1])
+                        if any(name_tokens(v)[:1] and name_tokens(v)[0][0] == toks[0][0] for v in t.variants)]
         return sorted(found.values(), key=lambda t: (t.start, t.country or "", t.role))
 
     def role_on(self, person: str, on: date, *, role: str | None = None, country: str | None = None) -> RoleStatus:
@@ -159,7 +161,8 @@ class OfficeHolders:
             held.sort(key=lambda tc: (tc[1] != "firm", not tc[0].principal))
             t, c = held[0]
             return RoleStatus(person, on, "in_office", c, tenure=replace(t, certainty=c),
-                              reason=f"{t.title or t.role} of {t.country_name or t.country} since {t.start.isoformat()}")
+                              reason=f"{t.title or t.role} of {t.country_name or t.country}"
+                                     f" since {t.start.isoformat()}")
         unsure = [t for t, c in states if c == "uncertain"]
         if unsure:
             t = unsure[0]
@@ -170,12 +173,12 @@ class OfficeHolders:
     def _not_in_office(self, person: str, on: date, tenures: list[Tenure]) -> RoleStatus:
         offices = list(dict.fromkeys((t.country or "", t.role) for t in tenures))
         own = {fold(v) for t in tenures for v in t.variants}
-        seen: set[tuple[str, str]] = set()
+        seen: set[str] = set()
         others: list[Tenure] = []
         for c, r in offices:
             for h in self.holders(c, r, on):
-                if fold(h.name) not in own and (fold(h.name), h.role) not in seen:
-                    seen.add((fold(h.name), h.role))
+                if fold(h.name) not in own and fold(h.name) not in seen:
+                    seen.add(fold(h.name))
                     others.append(h)
         near = any(self._near_transition(t, on) for t in tenures)
         if any(h.certainty in ("firm", "low") for h in others):
