@@ -6,10 +6,10 @@ Errors become one clear line on stderr and exit status 1; never a traceback.
 from __future__ import annotations
 
 import json
-from datetime import date
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from datetime import date
 from typing import IO, Any, NoReturn
 
 import click
