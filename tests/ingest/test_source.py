@@ -69,3 +69,18 @@ def test_iter_lines_skips_overlong(tmp_path: Path) -> None:
     p = tmp_path / "c.jsonl"
     p.write_bytes(b"short\n" + b"x" * 10_000 + b"\nlast\n")
     assert list(iter_lines(str(p), 100)) == [(1, b"short\n"), (2, None), (3, b"last\n")]
+
+
+@pytest.mark.parametrize(("raw", "expected"), [
+    ("2013-03-22", "2013-03-22"),
+    ("2013-03-22T10:00:00Z", "2013-03-22T10:00:00+00:00"),
+    ("13-02-2009", "2009-02-13"),
+    ("03-02-2009", None),  # day-first and month-first both valid: left to the article's own date
+    ("February 3, 2009", "2009-02-03"),
+    ("Tue, 03 Feb 2009 10:20:00 GMT", "2009-02-03T10:20:00+00:00"),
+    ("", None),
+])
+def test_published_is_normalised(raw: str, expected: str | None) -> None:
+    from newsdesk.ingest.jsonl import normalise_published
+
+    assert normalise_published(raw) == expected

@@ -8,6 +8,7 @@ Fields (contract): ``id`` (required), exactly one of ``text`` and ``html``, and 
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterator
 from datetime import date, datetime
 from typing import Any
@@ -30,8 +31,17 @@ def _opt_str(rec: dict[str, Any], key: str, path: str, line: int, rid: str) -> s
     return value
 
 
+_NUMERIC_DATE = re.compile(r"^\s*(\d{1,2})[./-](\d{1,2})[./-](\d{4})\s*$")
+
+
 def normalise_published(value: str | None) -> str | None:
-    """ISO 8601 date or datetime as given, checked; ``None`` when absent or empty."""
+    """``published`` as ISO 8601, or ``None`` when absent, empty or ambiguous.
+
+    ISO 8601 dates and datetimes are kept (checked). Other spellings are read leniently
+    (python-dateutil) when they have one reading; a numeric date that reads both day-first
+    and month-first ("03-02-2009") is ambiguous, so ``None`` is returned and the stages take
+    the date from the article itself. Raises ``ValueError`` only for text that is no date.
+    """
     if value is None or not value.strip():
         return None
     v = value.strip()
@@ -40,7 +50,29 @@ def normalise_published(value: str | None) -> str | None:
             return date.fromisoformat(v).isoformat()
         return datetime.fromisoformat(v.replace("Z", "+00:00")).isoformat()
     except ValueError:
-        raise ValueError(f"'published' is not an ISO 8601 date: {value!r}") from None
+        pass
+    m = _NUMERIC_DATE.match(v)
+    if m:
+        a, b, year = int(m[1]), int(m[2]), int(m[3])
+        readings = set()
+        for day, month in ((a, b), (b, a)):
+            try:
+                readings.add(date(year, month, day).isoformat())
+            except ValueError:
+                continue
+        if len(readings) == 1:
+            return readings.pop()
+        if readings:
+            return None
+        raise ValueError(f"'published' is not a date: {value!r}")
+    from dateutil import parser as dateutil_parser
+
+    try:
+        parsed = dateutil_parser.parse(v)
+    except (ValueError, OverflowError):
+        raise ValueError(f"'published' is not a date: {value!r}") from None
+    has_time = re.search(r"\d:\d\d", v) is not None
+    return parsed.isoformat() if has_time else parsed.date().isoformat()
 
 
 def record_to_article(rec: Any, path: str, line: int) -> Article:
