@@ -15,9 +15,11 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from ._text import load_json, stopwords
+from ._text import lexicon, load_json, stopwords
 
 log = logging.getLogger(__name__)
+#: a lower-case word this frequent in the spell checker's English counts is an ordinary word
+ORDINARY_FREQUENCY = 10_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,13 +58,24 @@ def names() -> Names:
     g = load_json("gazetteer.json")
     entries = [(n, "place") for n in g["places"]] + [(n, "person") for n in g["persons"]]
     entries += list(_kb_names())
+    stop = stopwords()
+    edge = frozenset(lexicon()["name_edge_words"])
     index: dict[tuple[str, ...], tuple[str, str]] = {}
     words: set[str] = set()
     for name, kind in entries:
         toks = tuple(name.replace(".", " ").lower().split())
-        if not toks or len(toks) > 5:
+        # acronyms ("US", "CAR") and names that open or close with a function word are
+        # too ambiguous in lower case
+        if not toks or len(toks) > 5 or len("".join(toks)) <= 3 or toks[0] in edge or toks[-1] in edge:
             continue
         index.setdefault(toks, (name, kind))
         words.update(toks)
-    ordinary = set(g["ordinary"]) | set(stopwords()) | set(load_json("spell_extra.json")["words"])
+    ordinary = set(g["ordinary"]) | set(stop) | set(load_json("spell_extra.json")["words"])
+    try:  # words that are common in general English in lower case ("nice", "reading", "bill")
+        from .spelling import speller
+
+        freq = speller().word_frequency
+        ordinary.update(w for w in words if freq[w] >= ORDINARY_FREQUENCY)
+    except Exception:
+        log.debug("spell checker frequencies not available", exc_info=True)
     return Names(index, max(len(k) for k in index), frozenset(ordinary), frozenset(words))

@@ -26,7 +26,7 @@ from ..pipeline import Context
 from ..registry import checks
 from ._blocks import Seg, segments
 from ._names import names
-from ._text import Token, lexicon, load_json, tokens
+from ._text import Token, lexicon, load_json, stopwords, tokens
 
 COMMON = 1000  # pyspellchecker frequency above which a correction is a common word
 VERY_COMMON = 1_000_000
@@ -58,7 +58,17 @@ def known(word: str) -> bool:
     for a, b in suffixes:
         if w.endswith(a) and (w[: -len(a)] + b) in sp:
             return True
-    return any(a in w and w.replace(a, b, 1) in sp for a, b in infixes)
+    if any(a in w and w.replace(a, b, 1) in sp for a, b in infixes):
+        return True
+    # a common prefix on a dictionary word ("reassumed", "nonbinding")
+    return any(w.startswith(p) and len(w) - len(p) >= 4 and w[len(p) :] in sp for p in lexicon()["prefixes"])
+
+
+def _after_number(text: str, start: int) -> bool:
+    k = start - 1
+    while k >= 0 and text[k] == " ":
+        k -= 1
+    return k >= 0 and k < start - 1 and text[k].isdigit()
 
 
 def _in_url(text: str, tok: Token) -> bool:
@@ -90,6 +100,8 @@ def typo(article: Article, context: Context) -> Iterator[Flag]:
             after = text[tok.end] if tok.end < len(text) else " "
             if before.isdigit() or after.isdigit() or before in "-&<" or after in "-(>" or _in_url(text, tok):
                 continue
+            if _after_number(text, tok.start):
+                continue  # a unit ("3 lbs", "40 mph")
             if known(w):
                 continue
             cands = sp.candidates(w) or set()
@@ -119,7 +131,9 @@ def _casing_hit(text: str, toks: list[Token], i: int, n: int) -> dict[str, Any] 
     if entry is None:
         return None
     canonical, kind = entry
-    lower = [t.text for t in seq if t.text.islower()]
+    stop = stopwords()
+    # function words inside a name are written in lower case ("United States of America")
+    lower = [t.text for k, t in enumerate(seq) if t.text.islower() and not (0 < k < n - 1 and t.text in stop)]
     if not lower:
         return None
     non_ordinary = [w for w in lower if w not in nm.ordinary]

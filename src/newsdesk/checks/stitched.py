@@ -18,7 +18,8 @@ second marker, else ``medium``; without a structural marker a long headline with
 or changed facts gives ``low``.
 
 **duplicate_passage**: sentences of 8 words or more whose normalised words occur again later,
-or that share most of their 6-word shingles with an earlier sentence. The flag points at the
+or (12 words or more) that share 80% of their 6-word shingles with an earlier sentence of
+about the same length. The flag points at the
 repeat; the evidence gives the first occurrence.
 """
 
@@ -169,6 +170,7 @@ def duplicate_passage(article: Article, context: Context) -> Iterator[Flag]:
     text = article.text
     seen: dict[tuple[str, ...], tuple[int, int]] = {}
     shingles: dict[tuple[str, ...], tuple[int, int]] = {}
+    lengths: dict[tuple[int, int], int] = {}
     for seg in segments(article):
         if seg.kind in ("toc", "keywords", "markup_residue", "heading", "title", "table") or (
                 seg.boilerplate and seg.kind not in ("faq", "callout")):
@@ -179,10 +181,13 @@ def duplicate_passage(article: Article, context: Context) -> Iterator[Flag]:
                 continue
             sh = [words[k : k + 6] for k in range(len(words) - 5)]
             first = seen.get(words)
-            if first is None:
-                hits = [shingles[x] for x in sh if x in shingles]
-                if len(hits) >= 0.6 * len(sh):
-                    first = Counter(hits).most_common(1)[0][0]
+            if first is None and len(words) >= 12:
+                hits = Counter(shingles[x] for x in sh if x in shingles)
+                if hits:
+                    (fs, fe), n = hits.most_common(1)[0]
+                    other = lengths[(fs, fe)]
+                    if n >= 0.8 * len(sh) and min(other, len(words)) >= 0.7 * max(other, len(words)):
+                        first = (fs, fe)
             if first is not None:
                 yield Flag("duplicate_passage", "medium" if len(words) >= 15 else "low", s, e,
                            "This passage repeats text that appeared earlier on the page.",
@@ -191,5 +196,6 @@ def duplicate_passage(article: Article, context: Context) -> Iterator[Flag]:
                                      "first_text": text[first[0] : first[1]][:120]})
                 continue
             seen[words] = (s, e)
+            lengths[(s, e)] = len(words)
             for x in sh:
                 shingles.setdefault(x, (s, e))
