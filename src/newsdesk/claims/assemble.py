@@ -39,6 +39,7 @@ _CONTENT_DEPS = frozenset({"ccomp", "xcomp", "dobj", "oprd", "attr", "acomp", "p
 _GAP_AFTER = re.compile(r"[\s,;:\u2014\u2013-]*")
 _GAP_BEFORE = re.compile(r"[\s,:\u2014\u2013-]*(?:that\s*)?", re.IGNORECASE)
 _WORD = re.compile(r"\w+")
+_COLON = re.compile(r"(?:^|[:.\n]\s*)([^:\n\"“”]{2,120}?)\s*:\s*$")
 
 
 def _body_ranges(article: Article) -> list[tuple[int, int]]:
@@ -60,6 +61,9 @@ class _Assembler:
         self._q_starts = [q.start for q in self.quotes]
         self.frames = [f for f in find_frames(doc, cues)
                        if self.in_body(f.cue_span[0]) and self.quote_at(f.cue_span[0]) is None]
+        for f in self.frames:
+            if f.speaker_span is not None and self.quote_at(f.speaker_span[0]) is not None:
+                f.speaker_head = f.speaker_span = f.appos_head = None  # a speaker inside a quote is no speaker
         self.frame_of_tok = {f.cue: k for k, f in enumerate(self.frames)}
         self._tok_starts = [t.idx for t in doc]
 
@@ -115,6 +119,23 @@ class _Assembler:
                 return k
         return None
 
+    def colon_frame(self, q: Quote) -> int | None:
+        """'Secretary of the Air Force James Roche: "..."': a name and a colon right before the quote."""
+        line_start = self.text.rfind("\n", 0, q.start) + 1
+        m = _COLON.search(self.text, line_start, q.start)
+        if m is None:
+            return None
+        ent = next((e for e in self.doc.ents if e.end_char == m.end(1) and e.label_ in ("PERSON", "ORG")), None)
+        if ent is None:
+            return None
+        head = ent.root
+        s = max(m.start(1), head.left_edge.idx)
+        frame = Frame(cue=-1 - len(self.frames), cue_text="", cue_span=(m.end(1), m.end(1) + 1),
+                      speaker_head=head.i, speaker_span=(s, ent.end_char), appos_head=None, content=None,
+                      quote_only=True)
+        self.frames.append(frame)
+        return len(self.frames) - 1
+
     def attribute(self) -> tuple[dict[int, list[Quote]], list[Quote]]:
         owner: list[int | None] = []
         for q in self.quotes:
@@ -126,11 +147,16 @@ class _Assembler:
             if owner[n] is not None or k is None:
                 continue
             gap_start = prev.end
-            fs, fe = self.frames[k].extent
-            if fs >= prev.end:
-                gap_start = max(gap_start, fe)
+            f = self.frames[k]
+            if f.extent[0] >= prev.end:  # '"...," said X, a title of X. "..."': skip to the end of that sentence
+                gap_start = max(gap_start, self.doc[f.cue].sent.end_char)
             if gap_start <= q.start and not _WORD.search(self.text[gap_start : q.start]):
                 owner[n] = k
+        for n, q in enumerate(self.quotes):
+            if owner[n] is None:
+                k = self.colon_frame(q)
+                if k is not None:
+                    owner[n] = k
         attached: dict[int, list[Quote]] = defaultdict(list)
         loose: list[Quote] = []
         for q, k in zip(self.quotes, owner, strict=True):
@@ -169,7 +195,7 @@ class _Assembler:
                 continue
             spk = resolver.resolve(f)
             for q in qs:
-                out.append(Claim("direct", q.start, q.end, cue=f.cue_text, speaker=_copy(spk)))
+                out.append(Claim("direct", q.start, q.end, cue=f.cue_text or None, speaker=_copy(spk)))
             if content is None or spk is None or self.unquoted_words(content) < 2:
                 continue
             inner = self.overlaps_quote(content, self.quotes)

@@ -21,6 +21,10 @@ class Cues:
     speech_verbs: frozenset[str]
     require_particle: dict[str, str]
     quote_only_verbs: frozenset[str]
+    blocking_heads: frozenset[str]
+    question_words: frozenset[str]
+    non_speaker_entity_types: frozenset[str]
+    non_speaker_lemmas: frozenset[str]
     audience_objects: frozenset[str]
     according_to: tuple[tuple[str, ...], ...]
     pronouns: dict[str, frozenset[str]]
@@ -44,6 +48,10 @@ def cues_from_dict(raw: dict[str, Any]) -> Cues:
         speech_verbs=frozenset(raw["speech_verbs"]),
         require_particle=dict(raw.get("require_particle", {})),
         quote_only_verbs=frozenset(raw.get("quote_only_verbs", ())),
+        blocking_heads=frozenset(raw.get("blocking_heads", ())),
+        question_words=frozenset(raw.get("question_words", ())),
+        non_speaker_entity_types=frozenset(raw.get("non_speaker_entity_types", ())),
+        non_speaker_lemmas=frozenset(raw.get("non_speaker_lemmas", ())),
         audience_objects=frozenset(raw.get("audience_objects", ())),
         according_to=tuple(tuple(x) for x in raw.get("according_to", ())),
         pronouns={k: frozenset(v) for k, v in raw.get("pronouns", {}).items()},

@@ -23,7 +23,7 @@ if TYPE_CHECKING:
 Range = tuple[int, int]
 
 _SUBJ = ("nsubj", "nsubjpass", "csubj")
-_INHERIT = ("advcl", "xcomp", "conj", "pcomp")
+_INHERIT = ("advcl", "xcomp", "conj", "pcomp", "ccomp", "acl", "dobj", "pobj", "prep")
 _NP_RIGHT = ("prep", "pobj", "compound", "amod", "nummod", "poss", "case", "npadvmod")
 _WH = frozenset({"which", "who", "that", "whom"})
 
@@ -84,29 +84,62 @@ def trim(doc: Doc, i: int, j: int, quote_chars: frozenset[str]) -> Range | None:
     return _chars(doc, i, j)
 
 
-def _subject(verb: Token, cues: Cues) -> tuple[Token | None, Token | None]:
-    """(speaker head, the verb that carries it) for a cue verb, or (None, None)."""
+def _subject(verb: Token, cues: Cues) -> Token | None:
+    """The head of the speaker phrase of a cue verb, or None."""
     cur: Token = verb
-    for _ in range(4):
-        subj = next((c for c in cur.children if c.dep_ in _SUBJ), None)
-        agent = next((c for c in cur.children if c.dep_ == "agent"), None)
-        if agent is not None:
-            pobj = next((c for c in agent.children if c.dep_ == "pobj"), None)
-            if pobj is not None:
-                return pobj, cur
-        if subj is not None and subj.dep_ != "nsubjpass":
-            if subj.lower_ in _WH and cur.dep_ == "relcl":
-                return cur.head, cur
-            if subj.lower_ in cues.expletive_subjects:
-                return None, None
-            return subj, cur
-        if subj is not None:  # passive without an agent: "it was reported that ..."
-            return None, None
+    for _ in range(6):
+        if cur.pos_ in ("VERB", "AUX"):
+            subj = next((c for c in cur.children if c.dep_ in _SUBJ), None)
+            if subj is not None and (subj.ent_type_ in cues.non_speaker_entity_types
+                                     or subj.lemma_.lower() in cues.non_speaker_lemmas):
+                subj = None  # "several times said": a mis-parsed adverbial
+            agent = next((c for c in cur.children if c.dep_ == "agent"), None)
+            if agent is not None:
+                pobj = next((c for c in agent.children if c.dep_ == "pobj"), None)
+                if pobj is not None:
+                    return pobj
+            if subj is not None and subj.dep_ != "nsubjpass":
+                if subj.lower_ in _WH and cur.dep_ == "relcl":
+                    return cur.head
+                if subj.lower_ in cues.expletive_subjects:
+                    return None
+                return subj
+            if subj is not None:  # passive without an agent: "it was reported that ..."
+                return None
+            if cur is verb:
+                post = _postposed(verb)
+                if post is not None:
+                    return post
+        if cur.dep_ == "pcomp" and cur.head.lower_ == "as":  # "X quoted Y as saying"
+            obj = next((c for c in cur.head.head.children if c.dep_ == "dobj"), None)
+            if obj is not None:
+                return obj
         if cur.dep_ in _INHERIT and cur.head is not cur:
             cur = cur.head
             continue
-        return None, None
-    return None, None
+        return None
+    return None
+
+
+def _postposed(verb: Token) -> Token | None:
+    """'..." said William Clay Ford Jr.': a name right after the cue that the parser did not make its subject."""
+    doc = verb.doc
+    if verb.i + 1 >= len(doc):
+        return None
+    k = verb.i - 1
+    while k >= 0 and (doc[k].is_space or doc[k].text == ","):
+        k -= 1
+    if k < 0 or not doc[k].is_quote:
+        return None  # only right after a closing quote
+    nxt = doc[verb.i + 1]
+    if nxt.pos_ not in ("PROPN", "DET", "NOUN"):
+        return None
+    head = nxt
+    while head.head.i > head.i and head.head.i <= verb.i + 6 and head.head.pos_ in ("PROPN", "NOUN"):
+        head = head.head
+    if head.head is verb or head.head.i == head.i or head.dep_ in ("compound", "npadvmod", "appos", "dobj", "attr"):
+        return head if head.pos_ in ("PROPN", "NOUN") else None
+    return None
 
 
 def _cue_text(verb: Token, cues: Cues) -> tuple[str, Range]:
@@ -128,8 +161,12 @@ def _content(verb: Token, cues: Cues) -> Range | None:
     qc = cues.quote_chars
     comp = next((c for c in verb.children if c.dep_ == "ccomp"), None)
     if comp is not None:
+        first = next((t for t in comp.subtree if not t.is_punct), comp)
+        if first.lower_ in cues.question_words and first.i != comp.i:
+            return None  # an embedded question: "predict when ..."
         return trim(doc, comp.left_edge.i, comp.right_edge.i, qc)
-    if verb.dep_ in ("parataxis", "ccomp") and verb.head is not verb and verb.head.pos_ in ("VERB", "AUX"):
+    postposed = verb.dep_ == "ccomp" and verb.i > verb.head.i and not any(c.dep_ == "mark" for c in verb.children)
+    if (verb.dep_ == "parataxis" or postposed) and verb.head.pos_ in ("VERB", "AUX"):
         head = verb.head
         lo, hi = head.left_edge.i, head.right_edge.i
         cue_lo, cue_hi = verb.left_edge.i, verb.right_edge.i
@@ -146,8 +183,10 @@ def _speech_frame(verb: Token, cues: Cues) -> Frame | None:
     need = cues.require_particle.get(lemma)
     if need is not None and not any(c.dep_ == "prt" and c.lower_ == need for c in verb.children):
         return None
+    if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in cues.blocking_heads:
+        return None
     doc = verb.doc
-    subj, _ = _subject(verb, cues)
+    subj = _subject(verb, cues)
     speaker_span: Range | None = None
     appos: Token | None = None
     if subj is not None:

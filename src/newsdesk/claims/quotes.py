@@ -50,7 +50,7 @@ def _can_open(text: str, i: int, pair: QuotePair) -> bool:
             return _is_space(prev) and prev != ""  # tokenised text: ' " We are '
         return not (prev and not _is_space(prev) and prev not in _OPEN_BEFORE and not nxt.isalnum())
     # straight single quote: after a space or an opening bracket, before a letter or digit
-    if prev and prev not in _OPEN_BEFORE:
+    if prev == "'" or (prev and prev not in _OPEN_BEFORE):
         return False
     if not nxt.isalnum():
         return False
@@ -99,7 +99,8 @@ class _Scanner:
                     j += 1  # a continued multi-paragraph quotation
                     continue
                 if ch == pair.close and _can_close(text, j, pair):
-                    if pair.open == pair.close and pair.level == 1 and self._looks_opening(j) and not self._any_alnum(i, j):
+                    straight = pair.open == pair.close and pair.level == 1
+                    if straight and self._looks_opening(j) and not self._any_alnum(i, j):
                         return None
                     return j + 1
                 if ch == pair.open and pair.open != pair.close:

@@ -74,9 +74,9 @@ class SpeakerResolver:
     def _ref_at(self, start: int, end: int, kinds: tuple[str, ...] = ("name",)) -> Ref | None:
         best: Ref | None = None
         for r in self.refs:
-            if r.kind in kinds and r.start < end and start < r.end and r.type in self.cues.speaker_entity_types:
-                if best is None or (r.end - r.start) > (best.end - best.start):
-                    best = r
+            ok = r.kind in kinds and r.start < end and start < r.end and r.type in self.cues.speaker_entity_types
+            if ok and (best is None or (r.end - r.start) > (best.end - best.start)):
+                best = r
         return best
 
     def resolve(self, frame: Frame) -> Speaker | None:
