@@ -163,7 +163,8 @@ def keyword_stuffing(article: Article, context: Context) -> Iterator[Flag]:
                     continue
                 grams[key] += 1
                 first.setdefault(key, (run[0].start(), run[-1].end()))
-    for key, c in grams.most_common(3):
+    # the most repeated phrase, the longest among equals (one flag, not one per overlapping n-gram)
+    for key, c in sorted(grams.items(), key=lambda kv: (-kv[1], -len(kv[0]), kv[0]))[:1]:
         density = 100.0 * c / n_words
         if c >= 5 and density >= 1.0:
             fs, fe = first[key]

@@ -103,7 +103,7 @@ def mechanism(w1: str, w2: str, res: Colloc | None = None) -> dict[str, Any] | N
             # a writer's natural variant is itself common in news ("peace negotiations");
             # a spun substitute is a word news rarely uses instead ("counterfeit", "bosom")
             sub_count = res.unigrams.get(fold(word), 0)
-            if sub_count > 2 and sub_count * 4 >= res.unigrams.get(orig, 0):
+            if sub_count >= 10 and sub_count * 4 >= res.unigrams.get(orig, 0):
                 continue
             key = f"{orig} {other}" if pos == 0 else f"{other} {orig}"
             count = res.strong.get(key, 0)

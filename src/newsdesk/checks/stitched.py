@@ -113,7 +113,8 @@ def stitched(article: Article, context: Context) -> Iterator[Flag]:
         return
     title_i = next((i for i in body_idx if segs[i].kind == "title" or _is_heading(segs[i])), body_idx[0])
     title = article.title or segs[title_i].text
-    heads = [len(_words(segs[i].text)) for i in body_idx if i > title_i and _is_heading(segs[i])]
+    heads = [len(_words(segs[i].text)) for i in body_idx
+             if i > title_i and _is_heading(segs[i]) and not segs[i].text.strip().endswith("?")]
     typical = median(heads) if heads else 5.0
     for i in body_idx:
         seg = segs[i]
@@ -142,7 +143,7 @@ def stitched(article: Article, context: Context) -> Iterator[Flag]:
         after = [s for s in segs[i + 1 :] if not s.boilerplate and s.kind not in HEADINGS]
         bb, ab = _bag(before), _bag(after)
         cos = cosine(bb, ab)
-        if sum(bb.values()) >= 40 and sum(ab.values()) >= 40 and cos < 0.15:
+        if sum(bb.values()) >= 25 and sum(ab.values()) >= 25 and cos < 0.15:
             markers["topic_shift"] = round(cos, 3)
         changed = _changed_facts(before, after)
         if changed:
