@@ -9,7 +9,7 @@ from ..pipeline import Context
 from ..registry import stages
 
 
-@stages.register("claims", requires=("text", "blocks"), provides=("claims",))
+@stages.register("claims", requires=("text", "blocks", "entities"), provides=("claims",))
 def claims(article: Article, context: Context) -> Article:
     if not article.text.strip():
         return article
