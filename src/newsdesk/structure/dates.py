@@ -73,7 +73,8 @@ def _dateparser(s: str) -> str | None:
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
-            d: datetime | None = dateparser.parse(s, settings={"REQUIRE_PARTS": ["day", "month", "year"]})
+            d: datetime | None = dateparser.parse(
+                s, languages=["en"], settings={"REQUIRE_PARTS": ["day", "month", "year"]})
     except Exception:  # dateparser raises many kinds on odd input
         return None
     if d is None or d.year < 1800:

@@ -65,17 +65,18 @@ class Doc:
     def blank_after(self, i: int) -> bool:
         return i + 1 >= len(self.units) or self.units[i + 1].blank_before
 
-    def mirrored_later(self, i: int) -> bool:
-        """Whether the unit's text appears again, as a line of its own, after it."""
+    def mirrored_later(self, i: int, after: int | None = None) -> bool:
+        """Whether the unit's text appears again after unit ``after`` (default: ``i``) as a line of its
+        own that is not a list item (a heading that a table of contents mirrors)."""
         if self._norms is None:
             self._norms = [norm(u.core) for u in self.units]
             self._last = {}
             for k, key in enumerate(self._norms):
-                if key:
+                if key and not self.units[k].marker:
                     self._last[key] = k
         key = self._norms[i]
         assert self._last is not None
-        return bool(key) and self._last.get(key, -1) > i
+        return bool(key) and self._last.get(key, -1) > (i if after is None else after)
 
     # -- assignment ---------------------------------------------------------------------------
     def region(self, first: int, last: int, kind: str, *, boilerplate: bool | None = None) -> int:
@@ -111,6 +112,8 @@ class Doc:
 
     def label_of(self, u: Unit, phrases: frozenset[str] | tuple[str, ...], *, prefix: bool = False) -> bool:
         """Whether the unit's text is one of ``phrases`` (optionally followed by a colon or question mark)."""
+        if len(u.core) > 90:
+            return False
         c = fold(u.core).rstrip(" :：?").strip()
         c = _NUMBERING.sub("", c).strip()
         if not c or len(c) > 80:

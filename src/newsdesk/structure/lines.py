@@ -18,9 +18,9 @@ LINE_SEP = re.compile(r"\r\n|[\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
 
 _CLOSE_TAG = r"</\s*[A-Za-z][\w:-]*\s*>"
 _ATTR = r"""\s+[A-Za-z_:@][-\w:.@]*(?:\s*=\s*(?:"[^"<>]*"|'[^'<>]*'|[^\s"'<>=`]+))?"""
-_COMMENT = r"<!--.*?-->|<!--|-->"
+_COMMENT = r"<!--.{0,400}?-->|<!--|-->"
 _ENTITY = r"&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});"
-_TEMPLATE = r"\{\{.*?\}\}|\{%.*?%\}|\{\{|\}\}|\{%|%\}"
+_TEMPLATE = r"\{\{[^{}]{0,200}\}\}|\{%[^{}]{0,200}%\}|\{\{|\}\}|\{%|%\}"
 #: an attribute with a quoted value, with or without the closing bracket: class="x">
 _ATTR_FRAGMENT = r"""\b[A-Za-z_:][-\w:.]*\s*=\s*(?:"[^"<>]*"|'[^'<>]*')\s*/?>?"""
 #: the tail of a cut-off tag: article-body"> or x' />
@@ -100,6 +100,7 @@ class Unit:
     out_level: int | None = None
     #: a wire dateline at the start: (end of the dateline, start of the paragraph after it)
     split: tuple[int, int] | None = None
+    _core: str | None = None
 
     @property
     def content(self) -> str:
@@ -109,7 +110,9 @@ class Unit:
     @property
     def core(self) -> str:
         """Content with whitespace collapsed and emphasis markers removed (for tests and values)."""
-        return clean(self.content)
+        if self._core is None:
+            self._core = clean(self.content)
+        return self._core
 
     @property
     def residue_only(self) -> bool:
@@ -131,6 +134,8 @@ _EMPH = re.compile(r"^[*_]{1,3}(?=\S)|(?<=\S)[*_]{1,3}$")
 
 def clean(s: str) -> str:
     s = " ".join(s.split())
+    if not s or (s[0] not in "*_" and s[-1] not in "*_"):
+        return s
     prev = None
     while prev != s:
         prev = s

@@ -59,7 +59,7 @@ def find_toc(doc: Doc) -> None:
             run.append(k)
             k = doc.next_idx(k)
         if len(run) >= 3:
-            hits = sum(1 for k in run if doc.mirrored_later(k))
+            hits = sum(1 for k in run if doc.mirrored_later(k, after=run[-1]))
             if hits >= max(2, math.ceil(0.6 * len(run))):
                 _mark_toc(doc, run[0], run)
         i = (run[-1] + 1) if run else i + 1
