@@ -17,7 +17,7 @@ rest of the name shows it is the name ("united States"; "in new Delhi").
 from __future__ import annotations
 
 from collections.abc import Iterator
-from functools import cache
+from functools import cache, lru_cache
 from itertools import pairwise
 from typing import Any
 
@@ -48,6 +48,7 @@ def _british() -> tuple[tuple[tuple[str, str], ...], tuple[tuple[str, str], ...]
     return (tuple((a, b) for a, b in lex["british_suffixes"]), tuple((a, b) for a, b in lex["british_infixes"]))
 
 
+@lru_cache(maxsize=65536)
 def known(word: str) -> bool:
     """In the dictionary, a British spelling of a dictionary word (name words are judged apart)."""
     w = word.lower()
@@ -164,10 +165,13 @@ def casing(article: Article, context: Context) -> Iterator[Flag]:
         if seg.kind == "markup_residue":
             continue
         toks = tokens(text, seg.start, seg.end)
+        low = [t.text.lower() for t in toks]
         i = 0
         while i < len(toks):
             hit = None
             for n in range(min(nm.max_len, len(toks) - i), 0, -1):
+                if tuple(low[i : i + n]) not in nm.index:
+                    continue
                 hit = _casing_hit(text, toks, i, n)
                 if hit is not None:
                     break

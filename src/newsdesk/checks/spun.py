@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 from ..model import Article, Flag
@@ -50,6 +50,8 @@ class Colloc:
     tortured: dict[str, str]
     seed: dict[str, str]
     max_len: int = field(default=2)
+    #: first word of a list phrase -> the phrase lengths (in words) starting with it
+    starts: dict[str, frozenset[int]] = field(default_factory=dict)
 
 
 @cache
@@ -76,11 +78,17 @@ def resources() -> Colloc:
                     slot[word] = rel
     tortured = {k: v for k, v in load_json("tortured.json")["pairs"].items()}
     seed_pairs = {p["spun"].lower(): p["expected"] for p in seed["pairs"]}
-    max_len = max(len(k.split()) for k in list(tortured) + list(seed_pairs))
-    return Colloc(dict(c["seen"]), unigrams, strong, frozenset(seeds), related, tortured, seed_pairs, max_len)
+    starts: dict[str, set[int]] = {}
+    for k in list(tortured) + list(seed_pairs):
+        starts.setdefault(k.split()[0], set()).add(len(k.split()))
+    max_len = max(max(v) for v in starts.values())
+    return Colloc(dict(c["seen"]), unigrams, strong, frozenset(seeds), related, tortured, seed_pairs, max_len,
+                  {k: frozenset(v) for k, v in starts.items()})
 
 
-def _subs(word: str, res: Colloc) -> dict[str, int]:
+@lru_cache(maxsize=65536)
+def _subs(word: str) -> dict[str, int]:
+    res = resources()
     out: dict[str, int] = {}
     for form in {word, fold(word)}:
         for orig, rel in res.related.get(form, {}).items():
@@ -97,7 +105,7 @@ def mechanism(w1: str, w2: str, res: Colloc | None = None) -> dict[str, Any] | N
         return None
     best: dict[str, Any] | None = None
     for pos, (word, other) in enumerate(((w1, f2), (w2, f1))):
-        for orig, rel in _subs(word, res).items():
+        for orig, rel in _subs(word).items():
             if orig in (f1, f2):
                 continue
             # a writer's natural variant is itself common in news ("peace negotiations");
@@ -133,7 +141,7 @@ def _list_hits(text: str, start: int, end: int, res: Colloc) -> Iterator[tuple[i
     low = text[start:end].lower()
     words = [(m.start() + start, m.end() + start, m.group()) for m in _PHRASE_WORD.finditer(low)]
     for i in range(len(words)):
-        for n in range(2, res.max_len + 1):
+        for n in sorted(res.starts.get(words[i][2], ())):
             if i + n > len(words):
                 break
             s, e = words[i][0], words[i + n - 1][1]

@@ -46,15 +46,19 @@ def _words(text: str) -> list[str]:
     return [w.lower() for w in WORD.findall(text)]
 
 
-def _bag(segs: list[Seg]) -> Counter[str]:
+def _bag(text: str) -> Counter[str]:
     stop = stopwords()
-    return Counter(w for s in segs for w in _words(s.text) if w not in stop and len(w) > 2)
+    return Counter(w for w in _words(text) if w not in stop and len(w) > 2)
 
 
 def cosine(a: Counter[str], b: Counter[str]) -> float:
     num = sum(c * b[w] for w, c in a.items() if w in b)
     den = math.sqrt(sum(c * c for c in a.values())) * math.sqrt(sum(c * c for c in b.values()))
     return num / den if den else 0.0
+
+
+def _content(seg: Seg) -> bool:
+    return not seg.boilerplate and seg.kind not in HEADINGS
 
 
 def _is_heading(seg: Seg) -> bool:
@@ -94,9 +98,15 @@ def _status_names(text: str) -> dict[str, set[str]]:
     return out
 
 
-def _changed_facts(before: list[Seg], after: list[Seg]) -> list[str]:
-    b = _status_names(" \n".join(s.text for s in before))
-    a = _status_names(" \n".join(s.text for s in after))
+def _merge(parts: list[dict[str, set[str]]]) -> dict[str, set[str]]:
+    out: dict[str, set[str]] = {}
+    for p in parts:
+        for k, v in p.items():
+            out.setdefault(k, set()).update(v)
+    return out
+
+
+def _changed_facts(b: dict[str, set[str]], a: dict[str, set[str]]) -> list[str]:
     return sorted(f"{n}: {'/'.join(sorted(a[n] ^ b[n]))}" for n in a.keys() & b.keys() if a[n] != b[n])
 
 
@@ -116,6 +126,11 @@ def stitched(article: Article, context: Context) -> Iterator[Flag]:
     heads = [len(_words(segs[i].text)) for i in body_idx
              if i > title_i and _is_heading(segs[i]) and not segs[i].text.strip().endswith("?")]
     typical = median(heads) if heads else 5.0
+    bags: list[Counter[str]] | None = None
+    total: Counter[str] = Counter()
+    bb: Counter[str] = Counter()
+    upto = 0
+    status: list[dict[str, set[str]]] = []
     for i in body_idx:
         seg = segs[i]
         if i <= title_i or not _is_heading(seg) or seg.text.strip().endswith("?"):
@@ -139,13 +154,19 @@ def stitched(article: Article, context: Context) -> Iterator[Flag]:
         n = len(_words(seg.text))
         if n >= 7 and n >= 1.5 * typical:
             markers["long_headline"] = {"words": n, "median_heading_words": typical}
-        before = [s for s in segs[:i] if not s.boilerplate and s.kind not in HEADINGS]
-        after = [s for s in segs[i + 1 :] if not s.boilerplate and s.kind not in HEADINGS]
-        bb, ab = _bag(before), _bag(after)
+        if bags is None:  # per-block facts, computed once and only for pages with a candidate
+            bags = [_bag(s.text) if _content(s) else Counter() for s in segs]
+            status = [_status_names(s.text) if _content(s) else {} for s in segs]
+            for b in bags:
+                total.update(b)
+        while upto < i:  # the words before block i, accumulated as the loop moves down the page
+            bb.update(bags[upto])
+            upto += 1
+        ab = Counter({w: n - bb[w] - bags[i][w] for w, n in total.items() if n - bb[w] - bags[i][w] > 0})
         cos = cosine(bb, ab)
         if sum(bb.values()) >= 25 and sum(ab.values()) >= 25 and cos < 0.15:
             markers["topic_shift"] = round(cos, 3)
-        changed = _changed_facts(before, after)
+        changed = _changed_facts(_merge(status[:i]), _merge(status[i + 1 :]))
         if changed:
             markers["changed_facts"] = changed[:5]
         structural = [k for k in ("orphan_question", "title_repeated", "new_dateline") if k in markers]
