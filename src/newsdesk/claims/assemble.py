@@ -5,6 +5,7 @@ Each top-level quote is attributed to one frame, tried in this order:
 1. the nearest cue verb that governs the quote's words in the parse (through its clausal
    complement, object or a parenthetical), or a cue verb hanging off a word inside the quote;
 2. a frame right before the quote ("she said, ...", "X said:") or right after it ('..." said X');
+   else the nearest cue with a speaker earlier in the quote's sentence (the parse lost the link);
 3. the frame of the quote just before it when nothing but punctuation lies between them
    (a quote continued after "she said." or in the next paragraph).
 
@@ -119,6 +120,21 @@ class _Assembler:
                 return k
         return None
 
+    def by_sentence(self, q: Quote) -> int | None:
+        """The nearest cue with a speaker before the quote in its sentence (a parse that lost the link)."""
+        toks = self.tokens_in(q)
+        if not toks:
+            return None
+        sent = toks[0].sent
+        best: int | None = None
+        for k, f in enumerate(self.frames):
+            cue = self.doc[f.cue] if f.cue >= 0 else None
+            if cue is None or f.speaker_head is None or f.quote_only:
+                continue
+            if sent.start <= cue.i < toks[0].i and (best is None or cue.i > self.frames[best].cue):
+                best = k
+        return best
+
     def colon_frame(self, q: Quote) -> int | None:
         """'Secretary of the Air Force James Roche: "..."': a name and a colon right before the quote."""
         line_start = self.text.rfind("\n", 0, q.start) + 1
@@ -140,7 +156,9 @@ class _Assembler:
         owner: list[int | None] = []
         for q in self.quotes:
             k = self.by_parse(q)
-            owner.append(k if k is not None else self.by_adjacency(q))
+            if k is None:
+                k = self.by_adjacency(q)
+            owner.append(k if k is not None else self.by_sentence(q))
         for n in range(1, len(self.quotes)):  # continued quotes
             prev, q = self.quotes[n - 1], self.quotes[n]
             k = owner[n - 1]

@@ -165,7 +165,9 @@ def _content(verb: Token, cues: Cues) -> Range | None:
         if first.lower_ in cues.question_words and first.i != comp.i:
             return None  # an embedded question: "predict when ..."
         return trim(doc, comp.left_edge.i, comp.right_edge.i, qc)
-    postposed = verb.dep_ == "ccomp" and verb.i > verb.head.i and not any(c.dep_ == "mark" for c in verb.children)
+    lead = doc[verb.left_edge.i - 1] if verb.left_edge.i > 0 else None
+    postposed = (verb.dep_ == "ccomp" and verb.i > verb.head.i and lead is not None and lead.is_punct
+                 and not any(c.dep_ == "mark" for c in verb.children))
     if (verb.dep_ == "parataxis" or postposed) and verb.head.pos_ in ("VERB", "AUX"):
         head = verb.head
         lo, hi = head.left_edge.i, head.right_edge.i

@@ -10,7 +10,8 @@ quotes are returned: a quote inside another (nested quotes) belongs to the outer
   opening mark while a quote is open continues that quote (the typographic convention for
   multi-paragraph quotations), so the whole passage is one quote;
 - single quotes stay inside one paragraph and within ``single_quote_max_chars``;
-- an opening mark with no closing mark within the limits is not a quote.
+- an opening mark with no closing mark within the limits is not a quote, except the last
+  double quote of the text, which then ends with its line (a forgotten closing mark).
 """
 
 from __future__ import annotations
@@ -108,6 +109,13 @@ class _Scanner:
             if ch == "\n" and self.para_of(j + 1) - p0 > cues.max_quote_paragraphs:
                 return None
             j += 1
+        if pair.level == 1 and j >= len(text) and pair.close not in text[i + 1 :]:
+            # the last quotation of the text was never closed: it ends with its line
+            eol = text.find("\n", i)
+            eol = len(text) if eol < 0 else eol
+            while eol > i + 1 and text[eol - 1].isspace():
+                eol -= 1
+            return eol if eol > i + 1 else None
         return None
 
     def _looks_opening(self, j: int) -> bool:
