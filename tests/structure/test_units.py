@@ -128,3 +128,19 @@ def test_table_with_leading_pipes_only_and_single_row_is_not_table() -> None:
     art = _run("T\nName | Score | Team\nAnna | 3 | Red\nBen | 5 | Blue\nBody.")
     assert len(art.tables) == 1 and art.tables[0].header == ["Name", "Score", "Team"]
     assert art.tables[0].rows == [["Anna", "3", "Red"], ["Ben", "5", "Blue"]]
+
+
+def test_navigation_lines_are_boilerplate() -> None:
+    art = _run("Home > World > Europe\nCouncil Backs Harbour Plan\nThe council backed the plan on Monday.\n")
+    assert [b.kind for b in art.blocks] == ["boilerplate", "title", "paragraph"]
+    assert art.title == "Council Backs Harbour Plan"
+
+
+def test_angle_bracket_titles_are_not_residue() -> None:
+    masked, found = mask("<The Palace: Tale of Jang Noksu>")
+    assert not found and masked.startswith("<The Palace")
+
+
+def test_instruction_list_items_are_body() -> None:
+    art = _run("How To Join\n- Sign up for an account with your email.\n- Confirm the link we send you.\n")
+    assert [b.kind for b in art.blocks] == ["title", "list_item", "list_item"]

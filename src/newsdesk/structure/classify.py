@@ -11,7 +11,7 @@ from ..model import BOILERPLATE_KINDS, Block, Table
 from .dates import byline, date_line, wire_dateline
 from .doc import Doc, norm, title_case
 from .lines import Unit, ends_terminal
-from .regions import find_callouts, find_faq, find_keywords, find_toc
+from .regions import find_callouts, find_faq, find_keywords, find_navigation, find_toc
 from .tables import find_tables, pipe_cells
 
 _META_ZONE = 12  # date-only lines count as the dateline only near the top
@@ -37,6 +37,8 @@ def classify(doc: Doc) -> None:
     find_faq(doc)
     find_keywords(doc)
     find_callouts(doc)
+    if not doc.html:
+        find_navigation(doc)
     if doc.html:
         _html_title(doc)
         return

@@ -38,7 +38,9 @@ _TERMINAL = ".!?;:,…\"”’'»)]"
 def _residue_pattern() -> re.Pattern[str]:
     tags = "|".join(sorted(load_cues().html_tags, key=len, reverse=True))
     open_tag = rf"<(?:{tags})(?![\w-])(?:{_ATTR})*\s*/?>"
-    any_open = rf"<[A-Za-z][\w:-]*(?:{_ATTR})+\s*/?>"
+    # an unknown tag name counts only with a quoted attribute value: <The Palace: Tale> is a title
+    quoted = r"""\s+[A-Za-z_:@][-\w:.@]*\s*=\s*(?:"[^"<>]*"|'[^'<>]*')"""
+    any_open = rf"<[A-Za-z][\w:-]*(?:{_ATTR})*{quoted}(?:{_ATTR})*\s*/?>"
     cut_tag = rf"<(?:{tags})(?![\w-])(?:{_ATTR})*\s*$"
     return re.compile(
         "|".join([_COMMENT, _CLOSE_TAG, open_tag, any_open, cut_tag, _ENTITY, _TEMPLATE, _ATTR_FRAGMENT, _TAIL]),

@@ -256,13 +256,30 @@ def _add_keywords(doc: Doc, i: int, items: list[Keyword]) -> None:
     doc.keywords.extend(items)
 
 
+# -- navigation -------------------------------------------------------------------------------
+
+_NAV = re.compile(r"^(?:[^<>»›/|\n]{1,40}?\s(?:>|»|›|/|\|)\s){2,}[^<>»›/|\n]{1,60}$")
+
+
+def find_navigation(doc: Doc) -> None:
+    """Breadcrumbs and menus on one line ("Home > World > Europe", "News | Sport | Weather")."""
+    for i, u in enumerate(doc.units):
+        if u.kind is not None or len(u.core) > 200 or ends_terminal(u.core):
+            continue
+        c = u.core
+        if _NAV.match(c):
+            parts = re.split(r"\s(?:>|»|›|/|\|)\s", c)
+            if all(1 <= len(p.split()) <= 4 for p in parts):
+                doc.assign(i, "boilerplate", boilerplate=True)
+
+
 # -- call-outs ----------------------------------------------------------------------------------
 
 def find_callouts(doc: Doc) -> None:
     units = doc.units
     for i, u in enumerate(units):
-        if u.kind is not None or u.hint == "table":
-            continue
+        if u.kind is not None or u.hint == "table" or u.marker:
+            continue  # a list item that starts "Sign up for ..." is an instruction in the body
         m = doc.cues.labels.match(u.content.replace("’", "'"))
         if not m:
             continue
