@@ -26,7 +26,7 @@ from ..pipeline import Context
 from ..registry import checks
 from ._blocks import Seg, segments
 from ._names import names
-from ._text import Token, lexicon, load_json, stopwords, tokens
+from ._text import Token, fold, lexicon, load_json, stopwords, tokens
 
 COMMON = 1000  # pyspellchecker frequency above which a correction is a common word
 VERY_COMMON = 1_000_000
@@ -115,10 +115,19 @@ def typo(article: Article, context: Context) -> Iterator[Flag]:
             # from a function-word-level word ("teh" is a surname, but far likelier "the")
             if w in names().name_words and freq < VERY_COMMON:
                 continue
-            yield Flag("typo", "medium" if freq >= COMMON else "low", tok.start, tok.end,
+            # medium only when one reading clearly wins: a function-level word ("teh"), or a longer
+            # word whose best correction is common and far ahead of the others ("goverments")
+            second = max((int(sp.word_frequency[c]) for c in cands if c != best), default=0)
+            firm = freq >= VERY_COMMON or (len(w) >= 5 and freq >= COMMON and freq >= 20 * max(second, 1))
+            yield Flag("typo", "medium" if firm else "low", tok.start, tok.end,
                        f"\"{w}\" looks misspelled (\"{best}\"?).",
                        evidence={"word": w, "suggestion": best, "suggestion_frequency": freq,
                                  "candidates": sorted(cands)[:5], "dictionary": "pyspellchecker en"})
+
+
+@cache
+def _particles() -> frozenset[str]:
+    return frozenset(lexicon()["name_particles"])
 
 
 def _casing_hit(text: str, toks: list[Token], i: int, n: int) -> dict[str, Any] | None:
@@ -134,10 +143,12 @@ def _casing_hit(text: str, toks: list[Token], i: int, n: int) -> dict[str, Any] 
     canonical, kind = entry
     stop = stopwords()
     # function words inside a name are written in lower case ("United States of America")
-    lower = [t.text for k, t in enumerate(seq) if t.text.islower() and not (0 < k < n - 1 and t.text in stop)]
+    particles = _particles()
+    lower = [t.text for k, t in enumerate(seq)
+             if t.text.islower() and not (0 < k < n - 1 and (t.text in stop or t.text in particles))]
     if not lower:
         return None
-    non_ordinary = [w for w in lower if w not in nm.ordinary]
+    non_ordinary = [w for w in lower if w not in nm.ordinary and fold(w) not in nm.ordinary]
     capitalised = [t for t in seq if not t.text.islower()]
     reason = None
     if non_ordinary:

@@ -133,7 +133,11 @@ def stitched(article: Article, context: Context) -> Iterator[Flag]:
     status: list[dict[str, set[str]]] = []
     for i in body_idx:
         seg = segs[i]
-        if i <= title_i or not _is_heading(seg) or seg.text.strip().endswith("?"):
+        if i <= title_i or not _is_heading(seg) or seg.text.strip().endswith("?") or _dateline(seg):
+            continue
+        # the page's own header (title, deck, dateline) is not a seam: some body must come first
+        if not any(segs[j].kind == "paragraph" and not segs[j].boilerplate and len(_words(segs[j].text)) >= 20
+                   for j in range(title_i + 1, i)):
             continue
         nxt = next((j for j in range(i + 1, len(segs)) if not segs[j].boilerplate and not _dateline(segs[j])), None)
         if nxt is None or segs[nxt].kind not in ("paragraph",) or len(_words(segs[nxt].text)) < 20:
