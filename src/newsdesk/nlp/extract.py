@@ -26,7 +26,8 @@ from .kbadapter import load_kb
 from .kbview import EntityKB
 from .link import Link, Linker, article_day
 from .model import cache_doc, get_nlp
-from .recognize import find_candidates
+from .nominal import add_nominal_mentions
+from .recognize import apply_table_columns, find_candidates
 from .repair import mask_boilerplate, repair_from_article
 
 if TYPE_CHECKING:
@@ -70,6 +71,8 @@ def entities_from_doc(article: Article, doc: Doc, res: EntityResources) -> list[
     """The article's entities from its parsed (repaired) ``Doc``."""
     text = article.text
     cands = find_candidates(doc, res.gazetteer)
+    if article.tables:
+        cands = apply_table_columns(cands, article.tables, text, doc.text)
     groups = group(cands, text)
     propagate(groups, text, doc.text)
     groups.sort(key=lambda g: g.first)
@@ -77,7 +80,18 @@ def entities_from_doc(article: Article, doc: Doc, res: EntityResources) -> list[
     out = []
     for i, g in enumerate(groups, 1):
         out.append(_entity(f"e{i}", g, text, res.linker, day))
+    add_nominal_mentions(doc, text, out, lambda w: _country_of(w, res))
     return out
+
+
+def _country_of(word: str, res: EntityResources) -> str | None:
+    """ISO3 of a country name or demonym ("Indian" → IND), for qualifiers of office nouns."""
+    for entry in res.gazetteer.lookup(word):
+        if entry.kind in ("country", "demonym"):
+            info = res.linker.countries.get(entry.ref)
+            if info is not None:
+                return info.iso3
+    return None
 
 
 def _entity(eid: str, g: Group, text: str, linker: Linker, day: str | None) -> Entity:

@@ -13,6 +13,7 @@ phrases of a spaCy ``PhraseMatcher`` with ``attr="LOWER"``, so "pakistan", "new 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 from typing import TYPE_CHECKING
 
 from .kbview import EntityKB
@@ -76,6 +77,24 @@ class Gazetteer:
         bucket = self.entries.setdefault(name.casefold(), [])
         if entry not in bucket:
             bucket.append(entry)
+
+    @cached_property
+    def english_words(self) -> frozenset[str]:
+        """Lower-case common words of English: the model's lemmatizer index (WordNet lemmas).
+
+        Used to tell a capitalised ordinary word ("Joint" at the start of a table cell) from a name.
+        """
+        words: set[str] = set()
+        try:
+            lemmatizer = self.nlp.get_pipe("lemmatizer")
+            table = lemmatizer.lookups.get_table("lemma_index")  # type: ignore[attr-defined]
+        except (KeyError, AttributeError):
+            return frozenset()
+        for key in table:
+            for w in table[key]:
+                if "_" not in w:
+                    words.add(w.lower())
+        return frozenset(words)
 
     def lookup(self, text: str) -> tuple[GazEntry, ...]:
         return tuple(self.entries.get(" ".join(text.split()).casefold(), ()))
@@ -149,7 +168,8 @@ def capitalised_vocabulary(text: str) -> set[str]:
     prev = "."
     for word in text.replace("\n", " . ").split():
         core = word.strip("\"'“”‘’()[],;:!?")
-        if core[:1].isupper() and prev[-1:] not in ".!?:\"“" and not core.isupper():
+        # a sentence, a table cell or a list item starts after these
+        if core[:1].isupper() and prev[-1:] not in ".!?:\"“|*•#>" and not core.isupper():
             out.add(core.casefold())
         prev = word
     return out

@@ -4,6 +4,8 @@
   ``kb.countries``; KB ids are ``country:<ISO3>``. Initialisms of two-or-more-word English
   country names that stand for exactly one country ("UK" for United Kingdom) are added as
   aliases, derived from the data, not listed by hand;
+- capitals: the KB's form and, when it ends in a dotted initialism, the form without it
+  ("Washington D.C." → also "Washington"), so the usual short name is found;
 - persons: the names (and variants) of every office holder in ``kb.offices``; ids are
   ``person:<name>``;
 - organisations: the KB's IGOs with their CAMEO codes (``IGOUNO``); ids ``org:<key>``;
@@ -16,6 +18,7 @@ entities are still recognised and grouped, only not linked.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Sequence
 from typing import Any
@@ -23,6 +26,17 @@ from typing import Any
 from .kbview import EMPTY_KB, CountryInfo, EntityKB, OrgInfo, PersonInfo, Tenure
 
 _INITIAL_SKIP = {"of", "the", "and"}
+_DOTTED = re.compile(r"^(?:[A-Z]\.){2,}$")
+
+
+def capital_forms(capital: str | None) -> tuple[str, ...]:
+    """A capital's names: the KB's form, and its short form without a trailing "D.C."-like initialism."""
+    if not capital:
+        return ()
+    words = capital.replace(",", " ").split()
+    if len(words) >= 2 and _DOTTED.match(words[-1]):
+        return (capital, " ".join(words[:-1]))
+    return (capital,)
 
 
 def person_id(name: str) -> str:
@@ -42,12 +56,15 @@ class KBAdapter:
                     initials["".join(w[0] for w in words)].append(c)
         unique = {k: v[0] for k, v in initials.items() if len({c.iso3 for c in v}) == 1 and 2 <= len(k) <= 3}
         self._countries = []
+        iso3s = {c.iso3 for c in base.countries.all}
         for c in base.countries.all:
             aliases = tuple(a for a in c.alt_names if a)
             aliases += tuple(k for k, v in unique.items() if v.iso3 == c.iso3 and k not in aliases)
             self._countries.append(CountryInfo(
                 kb_id=f"country:{c.iso3}", name=c.name, iso3=c.iso3, cameo=c.cameo or c.iso3,
-                aliases=aliases, demonyms=tuple(c.demonyms), capitals=(c.capital,) if c.capital else ()))
+                aliases=aliases, demonyms=tuple(c.demonyms), capitals=capital_forms(c.capital),
+                # Phoenix gives every sovereign state its own code; a territory none or its sovereign's
+                dependency=not c.cameo or (c.cameo != c.iso3 and c.cameo in iso3s)))
         people: dict[str, set[str]] = {}
         for t in base.offices.tenures:
             if t.role in ("head_of_state", "head_of_government"):

@@ -31,6 +31,8 @@ class CountryInfo:
     #: adjectives and demonyms ("British", "Briton")
     demonyms: tuple[str, ...] = ()
     capitals: tuple[str, ...] = ()
+    #: a dependent territory (Guam, French Polynesia): its head of state is another country's
+    dependency: bool = False
 
 
 @dataclass(frozen=True, slots=True)

@@ -10,16 +10,25 @@ Conventions (the contract's "Entities and mentions", CoNLL style):
   "Boeing 737-800");
 - DATE, TIME, MONEY, PERCENT, QUANTITY, ORDINAL and CARDINAL are not names and are dropped;
 - gazetteer matches (:mod:`newsdesk.nlp.gazetteer`) add names the model missed and fix the
-  label of those it found ("Pakistan" is a GPE, "British" a NORP).
+  label of those it found ("Pakistan" is a GPE, "British" a NORP);
+- a leader's name before "administration"/"government" is the person ("the Trump
+  administration" → ``Trump``, PERSON);
+- junk is dropped: a lone stop word ("As"), spans without a capital letter or digit, spans made
+  of titles only ("Prime Minister"), and a lone dictionary word the model tagged as a common
+  word and the article never capitalises inside a sentence (a table cell "Joint statement ...");
+- table columns type their cells (:func:`apply_table_columns`): a "Location" cell is a place,
+  a "Name" cell a person.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from .gazetteer import GazEntry, Gazetteer
+from ..model import Table
+from .gazetteer import GazEntry, Gazetteer, capitalised_vocabulary
 from .lexicon import lexicon
 from .model import NAME_LABELS
 
@@ -40,7 +49,8 @@ class Candidate:
     label: str
     source: str  # model, gazetteer, propagated
     entries: tuple[GazEntry, ...] = ()
-    #: the name is the subject of a clause or a possessor ("London said", "Beijing's stance")
+    #: the name speaks for someone: subject of a speech or stance verb, or possessor of a stance noun
+    #: ("London said", "Washington supports", "Beijing's stance"); "Islamabad is preparing" is not
     agentive: bool = False
     #: the first token of its sentence (casing says little there)
     sentence_start: bool = False
@@ -76,11 +86,52 @@ def _trim(doc: Doc, start: int, end: int, label: str) -> tuple[int, int]:
 
 
 def _agentive(span: Span) -> bool:
+    """Whether the name speaks or takes a stance (the reading of a capital as its government)."""
+    lex = lexicon()
     root = span.root
-    if root.dep_ in ("nsubj", "nsubjpass", "poss"):
-        return True
-    nxt = span.doc[span.end] if span.end < len(span.doc) else None
-    return nxt is not None and nxt.lower_ in ("'s", "’s")
+    while root.dep_ == "conj" and root.head is not root:  # "London and Paris said"
+        root = root.head
+    if root.dep_ in ("nsubj", "nsubjpass"):
+        verb = root.head
+        if verb.lemma_.lower() in lex.voice_verbs:
+            return True
+        # "Washington has said", "Beijing wants to": the verb or the verb it governs
+        return verb.dep_ == "xcomp" and verb.head.lemma_.lower() in lex.voice_verbs
+    if root.dep_ == "poss":
+        return root.head.lemma_.lower() in lex.voice_nouns or root.head.lower_ in lex.voice_nouns
+    return False
+
+
+_PROPER_TAGS = ("NNP", "NNPS")
+
+
+def _junk(doc: Doc, start: int, end: int, gazetteer: Gazetteer | None, caps: set[str]) -> bool:
+    """A span the model labelled that is not a name (see the module docstring)."""
+    toks = doc[start:end]
+    text = toks.text
+    if not any(c.isupper() or c.isdigit() for c in text):
+        return True  # "the", "comment": casing repair already capitalised every name it knows
+    lex = lexicon()
+    if all(t.lower_ in lex.titles or t.is_punct for t in toks):
+        return True  # "Prime Minister" alone is an office, not a name
+    if end - start != 1:
+        return False
+    tok = doc[start]
+    if tok.is_stop and not tok.text.isupper():
+        return True  # "As", "It"
+    if gazetteer is None or gazetteer.lookup(tok.text) or tok.tag_ in _PROPER_TAGS or tok.text.isupper():
+        return False
+    low = tok.lower_
+    return low in gazetteer.english_words and low not in caps
+
+
+def _administration(doc: Doc, start: int, end: int, label: str) -> tuple[int, str]:
+    """Cut "administration"/"government" after a leader's name; the name is then a person."""
+    if end - start > 1 and doc[end - 1].lower_ in lexicon().administration_words:
+        names = doc[start:end - 1]
+        if all(t.tag_ in _PROPER_TAGS for t in names):
+            return end - 1, label if label in ("GPE", "NORP") else "PERSON"
+    return end, label
 
 
 def _product_end(doc: Doc, end: int) -> int:
@@ -95,6 +146,7 @@ def find_candidates(doc: Doc, gazetteer: Gazetteer | None = None) -> list[Candid
     """Name mentions in ``doc`` (character offsets into ``doc.text``), sorted and non-overlapping."""
     token_spans: list[tuple[int, int, str]] = []
     lex = lexicon()
+    caps = capitalised_vocabulary(doc.text)
     for ent in doc.ents:
         if ent.label_ not in NAME_LABELS:
             continue
@@ -106,6 +158,9 @@ def find_candidates(doc: Doc, gazetteer: Gazetteer | None = None) -> list[Candid
             elif end - start > 1 and _is_model_number(doc[end - 1]) and label in ("ORG", "PERSON"):
                 label = "PRODUCT"
         start, end = _trim(doc, start, end, label)
+        end, label = _administration(doc, start, end, label)
+        if end <= start or _junk(doc, start, end, gazetteer, caps):
+            continue
         if sum(1 for t in doc[start + 1:end] if t.is_stop and t.text[:1].isupper()) >= 2:
             continue  # a title-cased heading ("Meeting Back On The Table"), not a name
         if (end - start > 1 and label in ("PERSON", "GPE", "LOC", "NORP", "FAC")
@@ -148,3 +203,66 @@ def _merge_gazetteer(doc: Doc, cands: list[Candidate], gazetteer: Gazetteer) -> 
         first = span[0].is_sent_start is True if span is not None else False
         cands.append(Candidate(m.start, m.end, m.entries[0].label, "gazetteer", m.entries, agentive, first))
     return cands
+
+
+def table_cells(text: str, table: Table) -> list[tuple[int, int, str]]:
+    """``(start, end, header)`` of each body cell of a pipe table, stripped of spaces."""
+    spans = list(table.row_spans)
+    if not spans:  # rows by line inside the table's span
+        pos = table.start
+        for line in text[table.start:table.end].split("\n"):
+            spans.append((pos, pos + len(line)))
+            pos += len(line) + 1
+    header = [h.strip().casefold() for h in table.header]
+    out = []
+    for s, e in spans:
+        row = text[s:e]
+        if "|" not in row or set(row.replace("|", "").strip()) <= set("-: "):
+            continue  # not a pipe row, or the |---| rule
+        cells = row.split("|")
+        if row.lstrip().startswith("|"):
+            cells = cells[1:]
+        pos = s + row.index("|") + 1 if row.lstrip().startswith("|") else s
+        values = []
+        for col, cell in enumerate(cells):
+            lead = len(cell) - len(cell.lstrip())
+            value = cell.strip()
+            if value and col < len(header):
+                values.append((pos + lead, pos + lead + len(value), header[col]))
+            pos += len(cell) + 1
+        if [v[2] for v in values] and [text[a:b].strip().casefold() for a, b, _ in values] == header[:len(values)]:
+            continue  # the header row itself
+        out.extend(values)
+    return out
+
+
+_CELL_NAME = re.compile(r"^[^\W\d_][\w'’.-]*(?: [^\W\d_][\w'’.-]*){0,3}$")
+
+
+def apply_table_columns(cands: list[Candidate], tables: Sequence[Table], text: str,
+                        visible: str) -> list[Candidate]:
+    """Type names in table cells by their column: a place in a "Location" column, a person in "Name".
+
+    A place cell the model did not read as a name (one to four words, no digits) becomes one.
+    """
+    lex = lexicon()
+    out = list(cands)
+    for table in tables:
+        for s, e, head in table_cells(text, table):
+            if visible[s:e] != text[s:e]:
+                continue  # masked (boilerplate) or repaired differently: leave it
+            if head in lex.location_headers:
+                label = "GPE"
+            elif head in lex.person_headers:
+                label = "PERSON"
+            else:
+                continue
+            inside = [c for c in out if s <= c.start and c.end <= e]
+            for c in inside:
+                if not any(x.kind in ("person", "org") for x in c.entries) and c.label not in ("GPE", "LOC", "FAC"):
+                    c.label = label if not c.entries else c.label
+            overlapping = [c for c in out if c.start < e and s < c.end]
+            if not overlapping and _CELL_NAME.match(text[s:e]):
+                out.append(Candidate(s, e, label, "table", sentence_start=True))
+    out.sort(key=lambda c: (c.start, -c.end))
+    return out
