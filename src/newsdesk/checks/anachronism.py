@@ -74,7 +74,7 @@ def status(base: KnowledgeBase, office: list[Tenure], title: str | None, on: dat
     states = [(t, base.offices.status_on(t, on)) for t in office]
     held = [(t, c) for t, c in states if c in ("firm", "low")]
     if held:
-        held.sort(key=lambda tc: tc[1] != "firm")
+        held.sort(key=lambda tc: (tc[1] != "firm", -tc[0].start.toordinal()))  # the latest term first
         return Status("in", held[0][1], held[0][0])
     if any(c == "uncertain" for _, c in states):
         return Status("unknown", "uncertain")
@@ -207,7 +207,7 @@ def _flag(claim: Claim, sev: str | None, message: str, evidence: dict[str, Any])
 @checks.register("anachronism")
 def anachronism(article: Article, context: Any) -> Iterable[Flag]:
     on = published_day(article)
-    if on is None or not article.entities:
+    if on is None:
         return []
     doc = parsed_doc(article, context)
     if doc is None:

@@ -321,6 +321,45 @@ def find_claims(article: Article, doc: Doc, base: KnowledgeBase, on: date | None
             c.sentence = (ss, se)
             c.time = sentence_time(article, ss, se, on)
         out.extend(found)
+    out.extend(_unrecognised_governments(article, doc, base, on, body, out))
+    return out
+
+
+def _unrecognised_governments(article: Article, doc: Doc, base: KnowledgeBase, on: date | None,
+                              body: list[tuple[int, int]], known: list[Claim]) -> list[Claim]:
+    """"The <Name> government" where the model found no person: the proper nouns before the noun,
+    kept only when they name exactly one office holder of the KB and no other entity covers them."""
+    nouns = {w.lower() for w in cues()["government_nouns"] if " " not in w}
+    # names another entity already explains (a country, an organisation of the KB, a place)
+    taken = [(m.start, m.end) for e in article.entities for m in e.mentions
+             if e.kb_id or e.country or e.type in ("GPE", "LOC", "FAC")]
+    out: list[Claim] = []
+    for tok in doc:
+        if tok.lower_ not in nouns or tok.i == 0:
+            continue
+        i = tok.i
+        while i > 0 and doc[i - 1].pos_ == "PROPN" and doc[i - 1].text[:1].isupper() and tok.i - i < 3:
+            i -= 1
+        if i == tok.i:
+            continue
+        s, e = doc[i].idx, doc[tok.i - 1].idx + len(doc[tok.i - 1].text)
+        if any(c.name_start < e and s < c.name_end for c in known) or any(a < e and s < b for a, b in taken):
+            continue
+        if not any(bs <= s and e <= be for bs, be in body):
+            continue
+        name = article.text[s:e]
+        if not person_tenures(base, None, name):
+            continue
+        sent = tok.sent
+        pre = article.text[max(sent.start_char, s - 24):s].lower()
+        hist = any(re.search(rf"\b{re.escape(w)}[\s-]*$", pre) for w in cues()["former"] + cues()["historical"])
+        det = re.search(r"(?i:\bthe)\s+$", article.text[sent.start_char:s])
+        c = Claim("government", sent.start_char + det.start() if det else s, tok.idx + len(tok.text), s, e, name,
+                  None, None, historical=hist)
+        c.tense, c.subject = tense_of(tok), _is_subject(tok)
+        c.sentence = (sent.start_char, sent.end_char)
+        c.time = sentence_time(article, sent.start_char, sent.end_char, on)
+        out.append(c)
     return out
 
 
