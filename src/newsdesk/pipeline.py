@@ -22,7 +22,8 @@ from .registry import stages as stage_registry
 #: facets every article has when it leaves a reader
 BASE_FACETS = frozenset({"text", "metadata"})
 ErrorPolicy = Literal["record", "skip", "raise"]
-DEFAULT_STAGES: tuple[str, ...] = ("structure",)
+#: the full analysis, in order (events join when their stage lands)
+DEFAULT_STAGES: tuple[str, ...] = ("structure", "entities", "time", "claims", "checks", "score")
 
 
 @dataclass
@@ -44,8 +45,8 @@ class Context:
 class Pipeline:
     def __init__(self, names: Sequence[str] = DEFAULT_STAGES, context: Context | None = None,
                  on_error: ErrorPolicy = "record") -> None:
-        _load_builtin_stages()
         self.names = list(names)
+        _ensure_registered(self.names)
         self.context = context or Context()
         self.on_error: ErrorPolicy = on_error
         self._stages = []
@@ -95,26 +96,29 @@ class Pipeline:
                                   source=item.origin.source, id=item.id, line=item.origin.line)
 
 
-_loaded = False
+#: built-in stages and the module that registers each; imported only when a pipeline uses them,
+#: so a light pipeline (``structure``) never pays for spaCy. Plugins register directly.
+BUILTIN_STAGES: dict[str, str] = {
+    "structure": "newsdesk.stages.structure",
+    "entities": "newsdesk.stages.entities",
+    "time": "newsdesk.stages.time",
+    "events": "newsdesk.stages.events",
+    "claims": "newsdesk.stages.claims",
+    "checks": "newsdesk.stages.verify",
+    "score": "newsdesk.stages.score",
+}
 
 
-def _load_builtin_stages() -> None:
-    """Import the built-in stage modules so that they register themselves."""
-    global _loaded
-    if _loaded:
-        return
+def _ensure_registered(names: Sequence[str]) -> None:
+    """Import the modules of the built-in stages among ``names`` (they register themselves)."""
     import importlib
-    import pkgutil
 
-    from . import stages as pkg
-
-    for info in sorted(pkgutil.iter_modules(pkg.__path__), key=lambda m: m.name):
-        if not info.name.startswith("_"):
-            importlib.import_module(f"{pkg.__name__}.{info.name}")
-    _loaded = True
+    for name in names:
+        module = BUILTIN_STAGES.get(name)
+        if module is not None and name not in stage_registry:
+            importlib.import_module(module)
 
 
 def available_stages() -> list[str]:
-    """Names of every registered stage (built-in and plugins)."""
-    _load_builtin_stages()
-    return stage_registry.names()
+    """Names of every stage that can be used: the built-ins and any registered plugin."""
+    return list(dict.fromkeys([*BUILTIN_STAGES, *stage_registry.names()]))

@@ -68,7 +68,7 @@ def normalise_published(value: str | None) -> str | None:
     from dateutil import parser as dateutil_parser
 
     try:
-        parsed = dateutil_parser.parse(v)
+        parsed: datetime = dateutil_parser.parse(v)
     except (ValueError, OverflowError):
         raise ValueError(f"'published' is not a date: {value!r}") from None
     has_time = re.search(r"\d:\d\d", v) is not None
