@@ -116,6 +116,9 @@ class Gazetteer:
         entries = self.lookup(text)
         if all(x.strict for x in entries) and not any(t.text[:1].isupper() for t in doc[s:e]):
             return False
+        exact = any(x.canonical == span_text for x in entries)
+        if len(span_text) <= 3 and all(x.strict for x in entries) and not exact:
+            return False  # a short alias only as the KB writes it: "AS" (American Samoa), never "As"
         if span_text.isupper() and len(span_text) <= 3 and not any(x.canonical == span_text for x in entries):
             return False  # "US" may be the pronoun "us" in capitals; take acronyms only as the KB writes them
         if any(t.text[:1].isupper() for t in doc[s:e]):

@@ -78,16 +78,14 @@ def add_nominal_mentions(doc: Doc, text: str, entities: list[Entity], country_of
         return
     lex = lexicon()
     taken = [(m.start, m.end) for e in entities for m in e.mentions]
-    phrases = _phrases()
-    n = len(doc)
+    by_first: dict[str, list[tuple[str, ...]]] = {}
+    for ph in _phrases():
+        by_first.setdefault(ph[0], []).append(ph)
+    lows = [t.lower_ for t in doc]
+    n = len(lows)
     i = 0
     while i < n:
-        match = None
-        for ph in phrases:
-            k = len(ph)
-            if i + k <= n and tuple(t.lower_ for t in doc[i:i + k]) == ph:
-                match = ph
-                break
+        match = next((ph for ph in by_first.get(lows[i], ()) if tuple(lows[i:i + len(ph)]) == ph), None)
         if match is None:
             i += 1
             continue

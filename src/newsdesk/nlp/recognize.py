@@ -36,6 +36,8 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
 _MODEL = re.compile(r"^(?:[A-Z]{1,3}-?)?\d{1,4}(?:-?\d{1,4})?[A-Za-z]{0,3}$")
+#: a lower-case letter then a capital: product brands ("iPhone", "iPod", "iOS")
+_CAMEL = re.compile(r"^[a-z][A-Z][a-z]")
 _YEAR = re.compile(r"^(?:1[89]|20)\d\d$")
 _EDGE_PUNCT = "\"'“”‘’`,;:!?()[]{}<>|*#-–—/\\"
 
@@ -147,16 +149,24 @@ def find_candidates(doc: Doc, gazetteer: Gazetteer | None = None) -> list[Candid
     token_spans: list[tuple[int, int, str]] = []
     lex = lexicon()
     caps = capitalised_vocabulary(doc.text)
-    for ent in doc.ents:
-        if ent.label_ not in NAME_LABELS:
-            continue
+    ents = [e for e in doc.ents if e.label_ in NAME_LABELS]
+    skip_to = -1
+    for n, ent in enumerate(ents):
+        if ent.start < skip_to:
+            continue  # merged into the maker's name before it
         start, end, label = ent.start, ent.end, ent.label_
         if label in ("ORG", "PRODUCT", "PERSON", "GPE", "NORP"):
+            nxt = ents[n + 1] if n + 1 < len(ents) else None
             pend = _product_end(doc, end)
-            if pend > end and label != "NORP":
+            if (label != "NORP" and nxt is not None and nxt.start == end and nxt.label_ in ("PRODUCT", "ORG")
+                    and _is_model_number(doc[nxt.start])):
+                end, label, skip_to = nxt.end, "PRODUCT", nxt.end  # "Airbus" + "A380", "Boeing" + "737-800"
+            elif pend > end and label != "NORP":
                 end, label = pend, "PRODUCT"
             elif end - start > 1 and _is_model_number(doc[end - 1]) and label in ("ORG", "PERSON"):
                 label = "PRODUCT"
+            elif label == "ORG" and _CAMEL.match(doc[start].text):
+                label = "PRODUCT"  # "iPhone", "iPod nano", "iTunes Store": brand names of products
         start, end = _trim(doc, start, end, label)
         end, label = _administration(doc, start, end, label)
         if end <= start or _junk(doc, start, end, gazetteer, caps):
