@@ -27,13 +27,20 @@ def fake_kb() -> StaticKB:
                         ("Washington",)),
         ],
         person_list=[PersonInfo("person:Marta_Keller", "Marta Keller"),
-                     PersonInfo("person:Olaf_Brenner", "Olaf Brenner")],
+                     PersonInfo("person:Olaf_Brenner", "Olaf Brenner"),
+                     PersonInfo("person:Ivo_Sandor", "Ivo Sandor"),
+                     PersonInfo("person:Lena_Sandor", "Lena Sandor")],
         org_list=[OrgInfo("org:UN", "United Nations", "IGOUNO", None, ("UN",))],
         tenure_list=[
             Tenure("Marta Keller", "person:Marta_Keller", "head_of_government", "Prime Minister", "VLR",
                    "2019-05-01", None, "firm", "test data"),
             Tenure("Olaf Brenner", "person:Olaf_Brenner", "head_of_government", "Prime Minister", "VLR",
                    "2011-01-10", "2019-05-01", "firm", "test data"),
+            # two office holders with one surname: "Sandor" alone is ambiguous
+            Tenure("Ivo Sandor", "person:Ivo_Sandor", "head_of_state", "President", "VLR",
+                   "2016-03-01", "2022-03-01", "firm", "test data"),
+            Tenure("Lena Sandor", "person:Lena_Sandor", "head_of_state", "President", "VLR",
+                   "2022-03-01", None, "firm", "test data"),
         ],
     )
 

@@ -27,7 +27,7 @@ from .kbview import EntityKB
 from .link import Link, Linker, article_day
 from .model import cache_doc, get_nlp
 from .nominal import add_nominal_mentions
-from .recognize import apply_table_columns, find_candidates
+from .recognize import administration_names, apply_table_columns, find_candidates
 from .repair import mask_boilerplate, repair_from_article
 
 if TYPE_CHECKING:
@@ -73,10 +73,18 @@ def entities_from_doc(article: Article, doc: Doc, res: EntityResources) -> list[
     cands = find_candidates(doc, res.gazetteer)
     if article.tables:
         cands = apply_table_columns(cands, article.tables, text, doc.text)
+    day = article_day(article.published)
+    surnames = {text[c.start:c.end].split()[-1] for c in cands if c.label == "PERSON" and " " in text[c.start:c.end]}
+
+    def is_person(name: str) -> bool:
+        if res.gazetteer.lookup(name):
+            return False  # a country or organisation: "the Valoria government"
+        return name in surnames or name.split()[-1] in surnames or bool(res.linker.lone_name(name, day))
+
+    cands = administration_names(doc, cands, is_person)
     groups = group(cands, text)
     propagate(groups, text, doc.text)
     groups.sort(key=lambda g: g.first)
-    day = article_day(article.published)
     out = []
     for i, g in enumerate(groups, 1):
         out.append(_entity(f"e{i}", g, text, res.linker, day))

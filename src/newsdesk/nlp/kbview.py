@@ -102,9 +102,10 @@ class StaticKB:
         return self.org_list
 
     def tenures_of(self, name: str) -> Sequence[Tenure]:
-        key = name.casefold()
+        key = " ".join(name.split()).casefold()
         ids = {p.kb_id for p in self.person_list
-               if key == p.name.casefold() or key in (a.casefold() for a in p.aliases)}
+               if key == p.name.casefold() or key in (a.casefold() for a in p.aliases)
+               or (" " not in key and key in (p.name.casefold().split()[-1:] or [""]))}  # a lone surname
         return [t for t in self.tenure_list if t.person_kb_id in ids or t.person.casefold() == key]
 
 

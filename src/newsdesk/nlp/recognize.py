@@ -23,7 +23,7 @@ Conventions (the contract's "Entities and mentions", CoNLL style):
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -274,5 +274,27 @@ def apply_table_columns(cands: list[Candidate], tables: Sequence[Table], text: s
             overlapping = [c for c in out if c.start < e and s < c.end]
             if not overlapping and _CELL_NAME.match(text[s:e]):
                 out.append(Candidate(s, e, label, "table", sentence_start=True))
+    out.sort(key=lambda c: (c.start, -c.end))
+    return out
+
+
+def administration_names(doc: Doc, cands: list[Candidate], is_person: Callable[[str], bool]) -> list[Candidate]:
+    """Add "Brenner" in "the Brenner administration" when the model missed it and ``is_person``
+    (the KB or a full name in the article) says the name is a person's."""
+    lex = lexicon()
+    out = list(cands)
+    for tok in doc:
+        if tok.lower_ not in lex.administration_words or tok.i == 0:
+            continue
+        j = tok.i
+        i = j
+        while i > 0 and doc[i - 1].tag_ in _PROPER_TAGS and j - i < 3:
+            i -= 1
+        if i == j or (i > 0 and doc[i - 1].lower_ not in lex.determiners and doc[i - 1].lower_ not in ("'s", "’s")):
+            continue
+        s, e = doc[i].idx, doc[j - 1].idx + len(doc[j - 1].text)
+        if any(c.start < e and s < c.end for c in out) or not is_person(doc.text[s:e]):
+            continue
+        out.append(Candidate(s, e, "PERSON", "model", sentence_start=doc[i].is_sent_start is True))
     out.sort(key=lambda c: (c.start, -c.end))
     return out
