@@ -382,7 +382,7 @@ def person_tenures(base: KnowledgeBase, entity: Entity | None, written: str) -> 
     for n in names:
         found = base.tenures_of(n)
         if found:
-            return found
+            return _same_person(base, found)
     lone = " ".join(written.split())
     if entity is not None and len(lone.split()) < 2 and len(entity.name.split()) >= 2 and entity.kb_id is None:
         return []  # a surname of a full name the KB does not know: another person
@@ -392,6 +392,17 @@ def person_tenures(base: KnowledgeBase, entity: Entity | None, written: str) -> 
         return []
     key = next(iter(heads))
     return [t for t in cands if _person_key(t.name) == key]
+
+
+def _same_person(base: KnowledgeBase, found: list[Tenure]) -> list[Tenure]:
+    """The tenures found plus those of the same person under another spelling ("Binyamin"/"Benjamin"):
+    same surname and first initial, when the surname names nobody else with that initial."""
+    keys = {_person_key(t.name) for t in found}
+    if len(keys) != 1:
+        return found
+    key = next(iter(keys))
+    more = [t for t in base.tenures_of(key[0]) if _person_key(t.name) == key and t not in found]
+    return sorted(found + more, key=lambda t: (t.start, t.country or "", t.role))
 
 
 def title_matches(title: str, t: Tenure) -> bool:
