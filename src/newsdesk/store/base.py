@@ -10,6 +10,7 @@ import builtins
 import hashlib
 import json
 from abc import ABC, abstractmethod
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from types import TracebackType
@@ -69,6 +70,35 @@ class ArticleRow:
                 "updated_at": self.updated_at.isoformat()}
 
 
+@dataclass(frozen=True, slots=True)
+class StoryMember:
+    """One article's place in a stored grouping: its story and the article it copies, if any."""
+
+    article_id: str
+    story_id: str
+    duplicate_of: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class StoryRow:
+    """One stored story: its members (article ids, in ingestion order) and what describes it."""
+
+    id: str
+    size: int
+    title: str | None
+    first_published: str | None
+    last_published: str | None
+    threshold: float
+    grouped_at: datetime
+    members: tuple[StoryMember, ...]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"id": self.id, "size": self.size, "title": self.title,
+                "first_published": self.first_published, "last_published": self.last_published,
+                "threshold": self.threshold, "grouped_at": self.grouped_at.isoformat(),
+                "members": [{"id": m.article_id, "duplicate_of": m.duplicate_of} for m in self.members]}
+
+
 class Store(ABC):
     """Articles and their analyses, keyed by article id.
 
@@ -104,6 +134,22 @@ class Store(ABC):
     @abstractmethod
     def count(self) -> int:
         """How many articles are stored."""
+
+    @abstractmethod
+    def iter_analyses(self, batch: int = 200) -> Iterator[dict[str, Any]]:
+        """Every stored analysis object, in the order the articles were first ingested."""
+
+    @abstractmethod
+    def save_stories(self, members: Sequence[StoryMember], *, threshold: float) -> int:
+        """Replace the stored grouping by ``members`` in one transaction; returns how many stories.
+
+        Every ``article_id`` must be stored. The stories' rows (size, title, first and last
+        publication date) are derived from the members' stored articles.
+        """
+
+    @abstractmethod
+    def load_stories(self) -> builtins.list[StoryRow]:
+        """The stored grouping, largest story first (ties: earliest first article)."""
 
     @abstractmethod
     def migrate(self) -> int:

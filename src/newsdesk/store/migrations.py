@@ -32,6 +32,7 @@ from sqlalchemy import (
     Connection,
     DateTime,
     Engine,
+    Float,
     ForeignKey,
     Index,
     Integer,
@@ -87,9 +88,35 @@ def _v1_articles_and_blocks(conn: Connection) -> None:
     md.create_all(conn, checkfirst=False)
 
 
+def _v2_stories(conn: Connection) -> None:
+    md = MetaData(naming_convention=NAMING_CONVENTION)
+    Table("articles", md, Column("id", Text, primary_key=True))  # referenced only, not created
+    stories = Table(
+        "stories", md,
+        Column("id", Text, primary_key=True),
+        Column("size", Integer, nullable=False),
+        Column("title", Text),
+        Column("first_published", Text),
+        Column("last_published", Text),
+        Column("threshold", Float, nullable=False),
+        Column("grouped_at", DateTime(timezone=True), nullable=False),
+    )
+    members = Table(
+        "story_members", md,
+        Column("article_id", Text, ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True),
+        Column("story_id", Text, ForeignKey("stories.id", ondelete="CASCADE"), nullable=False),
+        Column("ordinal", Integer, nullable=False, autoincrement=False),
+        Column("duplicate_of", Text),
+    )
+    Index(None, members.c.story_id, members.c.ordinal)
+    stories.create(conn)
+    members.create(conn)
+
+
 #: every step, in order; versions are 1, 2, 3, ... with no gaps
 MIGRATIONS: list[Migration] = [
     Migration(1, "articles and their blocks", _v1_articles_and_blocks),
+    Migration(2, "stories and their members (same-story grouping)", _v2_stories),
 ]
 
 

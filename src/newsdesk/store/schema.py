@@ -19,6 +19,7 @@ from sqlalchemy import (
     Boolean,
     Column,
     DateTime,
+    Float,
     ForeignKey,
     Index,
     Integer,
@@ -89,3 +90,30 @@ blocks = Table(
 
 #: tables whose rows belong to one article (column ``article_id``): replaced with it
 CHILD_TABLES: tuple[Table, ...] = (blocks,)
+
+#: the last same-story grouping of the stored articles (``newsdesk stories --db``), one row per story;
+#: replaced as a whole, in one transaction, each time the articles are grouped again
+stories = Table(
+    "stories",
+    metadata,
+    Column("id", Text, primary_key=True),
+    Column("size", Integer, nullable=False),
+    #: the title of the story's first article (ingestion order), for listings
+    Column("title", Text),
+    Column("first_published", Text),
+    Column("last_published", Text),
+    #: the similarity threshold the grouping used
+    Column("threshold", Float, nullable=False),
+    Column("grouped_at", DateTime(timezone=True), nullable=False),
+)
+
+#: which story each grouped article is in; ``duplicate_of``: the article it is a near-copy of
+story_members = Table(
+    "story_members",
+    metadata,
+    Column("article_id", Text, ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True),
+    Column("story_id", Text, ForeignKey("stories.id", ondelete="CASCADE"), nullable=False),
+    Column("ordinal", Integer, nullable=False, autoincrement=False),
+    Column("duplicate_of", Text),
+)
+Index(None, story_members.c.story_id, story_members.c.ordinal)

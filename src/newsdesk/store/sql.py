@@ -11,7 +11,7 @@ import builtins
 import json
 import os
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
@@ -24,8 +24,8 @@ from sqlalchemy.exc import ArgumentError, DBAPIError, IntegrityError, NoSuchModu
 from ..errors import StoreError
 from ..model import Article
 from ..serialize import article_to_dict
-from . import dialects, migrations
-from .base import ArticleRow, SaveResult, Store, content_hash
+from . import dialects, migrations, storysql
+from .base import ArticleRow, SaveResult, Store, StoryMember, StoryRow, content_hash
 from .schema import CHILD_TABLES, articles, blocks
 
 #: characters no PostgreSQL text column accepts (NUL) or no UTF-8 encoder takes (lone surrogates)
@@ -210,6 +210,30 @@ class SqlStore(Store):
     def count(self) -> int:
         with self._read() as conn:
             return int(conn.execute(select(func.count()).select_from(articles)).scalar_one())
+
+    def iter_analyses(self, batch: int = 200) -> Iterator[dict[str, Any]]:
+        with self._read() as conn:
+            ids = list(conn.execute(select(articles.c.id).order_by(articles.c.ingested_at, articles.c.id)).scalars())
+        for start in range(0, len(ids), max(1, batch)):
+            chunk = ids[start:start + max(1, batch)]
+            with self._read() as conn:
+                found = dict(conn.execute(select(articles.c.id, articles.c.analysis)
+                                          .where(articles.c.id.in_(chunk))).tuples().all())
+            for id in chunk:
+                if id in found:  # deleted meanwhile: skipped
+                    obj: dict[str, Any] = json.loads(found[id])
+                    yield obj
+
+    def save_stories(self, members: Sequence[StoryMember], *, threshold: float) -> int:
+        try:
+            with self._write() as conn:
+                return storysql.replace_grouping(conn, members, threshold=threshold, now=_now())
+        except SQLAlchemyError as exc:
+            self._fail("save the story grouping to", exc)
+
+    def load_stories(self) -> builtins.list[StoryRow]:
+        with self._read() as conn:
+            return storysql.read_grouping(conn, _aware)
 
     def migrate(self) -> int:
         try:

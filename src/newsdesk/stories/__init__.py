@@ -1,0 +1,106 @@
+"""Same-story grouping: near-duplicates and stories over a set of analysed articles.
+
+::
+
+    from newsdesk.stories import group
+
+    for a in group(articles):          # articles: analysed Article objects
+        print(a.id, a.story, a.duplicate_of)
+
+Two steps (``docs/stories.md``):
+
+1. **Near-duplicates** (:mod:`~newsdesk.stories.dupes`): MinHash LSH over word shingles,
+   confirmed on the exact sets; a copy joins its original's story and is marked
+   ``duplicate_of`` the original (the group's first article in input order).
+2. **Stories** (:mod:`~newsdesk.stories.similarity`, :mod:`~newsdesk.stories.cluster`): a
+   weighted sum of TF-IDF cosines of body words and of names, plus a date term, clustered
+   by exact average-link with a threshold; an article left alone then joins the story it is
+   closest to on average if that is at least ``attach`` times the threshold.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from ..model import Article
+from .cluster import average_link
+from .dupes import duplicate_of
+from .features import Features, extract
+from .similarity import Similarity, Weights
+
+__all__ = ["ATTACH", "DEFAULT_STAGES", "THRESHOLD", "Assignment", "Features", "Weights", "extract", "group",
+           "group_features"]
+
+#: the default similarity threshold of the average-link step (tuned on ECB+, ``docs/stories.md``)
+THRESHOLD = 0.25
+#: a lone article joins its closest story at ``ATTACH * threshold`` mean similarity
+ATTACH = 0.8
+#: the stages ``newsdesk stories`` runs by default: the entities stage did not pay for itself
+DEFAULT_STAGES: tuple[str, ...] = ("structure",)
+
+
+@dataclass(frozen=True, slots=True)
+class Assignment:
+    """The story of one article; ``duplicate_of`` is the id of the article it copies, if any."""
+
+    id: str
+    story: str
+    duplicate_of: str | None = None
+
+
+def _attach_singletons(sim: Similarity, labels: list[int], threshold: float) -> list[int]:
+    members: dict[int, list[int]] = {}
+    for i, lab in enumerate(labels):
+        members.setdefault(lab, []).append(i)
+    alone = [i for i, lab in enumerate(labels) if len(members[labels[i]]) == 1]
+    groups = [(lab, np.asarray(m, dtype=np.int64)) for lab, m in members.items() if len(m) > 1]
+    if not alone or not groups or threshold <= 0:
+        return labels
+    out = list(labels)
+    rows = np.asarray(alone, dtype=np.int64)
+    s = sim.block(rows)
+    means = np.stack([s[:, idx].mean(axis=1) for _, idx in groups], axis=1)
+    best = means.argmax(axis=1)
+    for k, i in enumerate(alone):
+        if means[k, best[k]] >= threshold:
+            out[i] = groups[int(best[k])][0]
+    return out
+
+
+def group_features(feats: Sequence[Features], *, threshold: float = THRESHOLD, attach: float = ATTACH,
+                   weights: Weights | None = None) -> list[Assignment]:
+    """Group articles given their features; one :class:`Assignment` per article, in order."""
+    n = len(feats)
+    if n == 0:
+        return []
+    dup = duplicate_of([f.shingles for f in feats])
+    originals = [i for i in range(n) if dup[i] is None]
+    sim = Similarity([feats[i] for i in originals], weights)
+    labels = average_link(sim, threshold)
+    if attach:
+        labels = _attach_singletons(sim, labels, attach * threshold)
+    story_of_original = dict(zip(originals, labels, strict=True))
+    names: dict[int, str] = {}
+    out: list[Assignment] = []
+    for i in range(n):
+        root = i if dup[i] is None else dup[i]
+        assert root is not None
+        label = story_of_original[root]
+        story = names.setdefault(label, f"s{len(names) + 1}")
+        out.append(Assignment(feats[i].id, story, None if dup[i] is None else feats[root].id))
+    return out
+
+
+def group(articles: Sequence[Article], *, threshold: float = THRESHOLD, attach: float = ATTACH,
+          weights: Weights | None = None, use_entities: bool = True) -> list[Assignment]:
+    """Group analysed articles into stories; one :class:`Assignment` per article, in order.
+
+    Uses whatever the analysis holds: names from the ``entities`` stage when it ran (and
+    ``use_entities``), else capitalised words; dates from ``published`` or a dateline;
+    event codes from the ``events`` stage when weighted.
+    """
+    return group_features([extract(a, use_entities=use_entities) for a in articles], threshold=threshold,
+                          attach=attach, weights=weights)
