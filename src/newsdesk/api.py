@@ -155,3 +155,106 @@ def get_analysis(id: str, *, db: str | Store | None = None) -> dict[str, Any] | 
     """The stored analysis object of article ``id`` (contract shape), or ``None``."""
     with _opened(db, create=False) as store:
         return store.get(id)
+
+
+# -- same-story grouping ------------------------------------------------------------------------
+
+if TYPE_CHECKING:
+    from .store import StoryRow
+    from .stories import Assignment, Features, Weights
+
+
+def stories(paths: str | Iterable[str], *, stages: Sequence[str] | None = None, threshold: float | None = None,
+            weights: Weights | None = None, limits: Limits | None = None,
+            context: Context | None = None) -> list[Assignment | Failure]:
+    """Group articles by the real-world story they report; one result per input article, in input order.
+
+    Each article becomes an :class:`~newsdesk.stories.Assignment` (``id``, ``story`` label,
+    ``duplicate_of``); an input that cannot be read or analysed stays a
+    :class:`~newsdesk.model.Failure` in its place. ``stages`` default to
+    :data:`newsdesk.stories.DEFAULT_STAGES`; ``threshold`` to :data:`newsdesk.stories.THRESHOLD`.
+    See ``docs/stories.md``.
+    """
+    from .stories import DEFAULT_STAGES as STORY_STAGES
+    from .stories import THRESHOLD, extract, group_features
+
+    names = list(stages) if stages is not None else list(STORY_STAGES)
+    items: list[Failure | int] = []
+    feats: list[Features] = []
+    for item in analyze(paths, stages=names, limits=limits, on_error="record", context=context):
+        if isinstance(item, Failure):
+            items.append(item)
+        else:  # keep the features only: a large corpus need not stay in memory as articles
+            items.append(len(feats))
+            feats.append(extract(item))
+    assigned = group_features(feats, threshold=THRESHOLD if threshold is None else threshold, weights=weights)
+    return [assigned[i] if isinstance(i, int) else i for i in items]
+
+
+@dataclass
+class StoredGrouping:
+    """What :func:`group_stored` did: the results and the grouping saved in the store."""
+
+    db: str = ""
+    #: one per input article (in input order) when paths were given, else one per stored article
+    results: list[Assignment | Failure] = field(default_factory=list)
+    stories: int = 0
+    articles: int = 0
+    ingest: IngestSummary | None = None
+
+    def line(self) -> str:
+        return f"{self.articles} stored article(s) in {self.stories} stories ({self.db})"
+
+
+def group_stored(paths: str | Iterable[str] = (), *, db: str | Store | None = None,
+                 stages: Sequence[str] | None = None, threshold: float | None = None,
+                 weights: Weights | None = None, limits: Limits | None = None, force: bool = False,
+                 context: Context | None = None) -> StoredGrouping:
+    """Group every stored article into stories and save the grouping (one transaction).
+
+    ``paths``, if any, are ingested first (as :func:`ingest`, with ``stages``, default
+    :data:`newsdesk.stories.DEFAULT_STAGES`); the results are then theirs, in input order,
+    failures in place. Without ``paths`` the results are every stored article's, in
+    ingestion order. Stored articles are grouped on their stored analysis.
+    ``db``: a URL, an open store, or ``None`` for the default store.
+    """
+    from .store import StoryMember
+    from .store.rebuild import article_from_dict
+    from .stories import DEFAULT_STAGES as STORY_STAGES
+    from .stories import THRESHOLD, extract, group_features
+
+    if isinstance(paths, str):
+        paths = [paths]
+    paths = list(paths)
+    th = THRESHOLD if threshold is None else threshold
+    names = list(stages) if stages is not None else list(STORY_STAGES)
+    with _opened(db, create=bool(paths)) as store:
+        out = StoredGrouping(db=store.url)
+        inputs: list[Article | Failure] = []
+        if paths:
+            out.ingest = ingest(paths, db=store, stages=names, limits=limits, force=force, context=context,
+                                on_item=lambda _outcome, item: inputs.append(item))
+        feats = [extract(article_from_dict(obj)) for obj in store.iter_analyses()]
+        assigned = group_features(feats, threshold=th, weights=weights)
+        out.stories = store.save_stories([StoryMember(a.id, a.story, a.duplicate_of) for a in assigned],
+                                         threshold=th)
+        out.articles = len(assigned)
+        if not paths:
+            out.results = list(assigned)
+            return out
+        by_id = {a.id: a for a in assigned}
+        for item in inputs:
+            if isinstance(item, Failure):
+                out.results.append(item)
+            elif item.id in by_id:
+                out.results.append(by_id[item.id])
+            else:  # pragma: no cover - stored a moment ago; only a concurrent delete gets here
+                out.results.append(Failure("store", "article is not in the store", item.origin.source, item.id,
+                                           item.origin.line))
+        return out
+
+
+def stored_stories(*, db: str | Store | None = None) -> list[StoryRow]:
+    """The grouping saved by the last :func:`group_stored` (``StoryRow`` objects, largest story first)."""
+    with _opened(db, create=False) as store:
+        return list(store.load_stories())

@@ -337,5 +337,87 @@ def kb_country(text: str, on: str | None, fmt: str) -> None:
             click.echo("    none recorded")
 
 
+# -- stories: same-story grouping (thin over newsdesk.api.stories / group_stored) --------------------
+
+def _story_error(item: Failure) -> dict[str, Any]:
+    err: dict[str, Any] = {"kind": item.kind, "message": item.message, "source": item.source}
+    if item.line is not None:
+        err["line"] = item.line
+    return {"id": item.id, "error": err}
+
+
+def _stories_table(results: list[Any], out: IO[str]) -> None:
+    from rich.console import Console
+    from rich.table import Table as RichTable
+
+    from .stories import Assignment
+
+    assigned = [r for r in results if isinstance(r, Assignment)]
+    order: dict[str, list[Assignment]] = {}
+    for a in assigned:
+        order.setdefault(a.story, []).append(a)
+    con = Console(file=out, width=None if out.isatty() else 160, highlight=False)
+    table = RichTable(show_edge=False, pad_edge=False)
+    table.add_column("story", no_wrap=True)
+    table.add_column("size", justify="right")
+    table.add_column("id", overflow="fold")
+    table.add_column("duplicate of", overflow="fold")
+    table.add_column("title", overflow="ellipsis", no_wrap=True, max_width=60)
+    for story, members in order.items():
+        for k, a in enumerate(members):
+            table.add_row(_cell(story if k == 0 else ""), _cell(len(members) if k == 0 else ""), _cell(a.id),
+                          _cell(a.duplicate_of), _cell(a.title))
+    if assigned:
+        con.print(table)
+    dupes = sum(a.duplicate_of is not None for a in assigned)
+    con.print(f"{len(assigned)} article(s) in {len(order)} stories, {dupes} near-duplicate(s)", markup=False)
+
+
+@main.command()
+@click.argument("paths", nargs=-1)
+@click.option("--format", "fmt", type=click.Choice(["table", "jsonl"]), default="table", show_default=True,
+              help='jsonl: {"id", "story"} per article in input order (contract); table: stories for people')
+@click.option("--threshold", type=click.FloatRange(min=0.0), default=None, metavar="X",
+              help="similarity at which articles join one story (default 0.25; higher: more, smaller stories)")
+@click.option("--stages", "stage_list", default=None, metavar="A,B,...",
+              help="stages to run on the inputs before grouping (default: structure; see docs/stories.md)")
+@click.option("--db", "db", default=None, metavar="URL",
+              help="group every article stored in this store (PATHs are ingested first) and save the grouping")
+@max_bytes_option
+def stories(paths: tuple[str, ...], fmt: str, threshold: float | None, stage_list: str | None, db: str | None,
+            max_bytes: int) -> None:
+    """Group articles by the real-world story they report; near-copies are marked as duplicates."""
+    from .api import group_stored
+    from .api import stories as api_stories
+
+    if not paths and db is None:
+        raise click.UsageError("give PATH... to group, or --db URL to group the stored articles")
+    names = [s.strip() for s in stage_list.split(",") if s.strip()] if stage_list else None
+    out: IO[str] = sys.stdout
+    summary = None
+    try:
+        if db is None:
+            results: list[Any] = list(api_stories(list(paths), stages=names, threshold=threshold,
+                                                  limits=_limits(max_bytes)))
+        else:
+            grouped = group_stored(list(paths), db=db, stages=names, threshold=threshold, limits=_limits(max_bytes))
+            results, summary = list(grouped.results), grouped.line()
+    except NewsdeskError as exc:
+        _fail(exc)
+    failed = [r for r in results if isinstance(r, Failure)]
+    for item in failed:
+        _report_error(item)
+    if fmt == "jsonl":
+        for r in results:
+            _write(out, _dumps(_story_error(r) if isinstance(r, Failure) else r.to_dict()))
+    else:
+        _stories_table(results, out)
+    if summary:
+        click.echo(summary, err=True)
+    if failed:
+        click.echo(f"{len(failed)} input(s) could not be grouped", err=True)
+        sys.exit(1)
+
+
 if __name__ == "__main__":  # pragma: no cover
     main()

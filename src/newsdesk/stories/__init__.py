@@ -49,6 +49,14 @@ class Assignment:
     id: str
     story: str
     duplicate_of: str | None = None
+    title: str | None = None
+
+    def to_dict(self) -> dict[str, str]:
+        """The ``newsdesk stories --format jsonl`` line: ``id``, ``story`` and ``duplicate_of`` when set."""
+        out = {"id": self.id, "story": self.story}
+        if self.duplicate_of is not None:
+            out["duplicate_of"] = self.duplicate_of
+        return out
 
 
 def _attach_singletons(sim: Similarity, labels: list[int], threshold: float) -> list[int]:
@@ -90,7 +98,7 @@ def group_features(feats: Sequence[Features], *, threshold: float = THRESHOLD, a
         assert root is not None
         label = story_of_original[root]
         story = names.setdefault(label, f"s{len(names) + 1}")
-        out.append(Assignment(feats[i].id, story, None if dup[i] is None else feats[root].id))
+        out.append(Assignment(feats[i].id, story, None if dup[i] is None else feats[root].id, feats[i].title))
     return out
 
 

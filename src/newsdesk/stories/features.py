@@ -27,6 +27,8 @@ _LEAD_CHARS = 400
 @dataclass(slots=True)
 class Features:
     id: str
+    #: the title, else the first line of the body (for listings)
+    title: str | None
     words: Counter[str]
     names: Counter[str]
     places: Counter[str] = field(default_factory=Counter)
@@ -88,5 +90,7 @@ def extract(article: Article, *, use_entities: bool = True) -> Features:
         names, places = capitalised_names(body), Counter()
     day = document_day(article)
     events = frozenset(e.code[:2] for e in article.events if e.code)
-    return Features(id=article.id, words=words, names=names, places=places, day=day,
+    title = article.title or next((ln.strip() for ln in body.splitlines() if ln.strip()), None)
+    return Features(id=article.id, title=title[:200] if title else None, words=words, names=names,
+                    places=places, day=day,
                     events=events, shingles=shingles(body))
