@@ -121,10 +121,20 @@ def _junk(doc: Doc, start: int, end: int, gazetteer: Gazetteer | None, caps: set
     tok = doc[start]
     if tok.is_stop and not tok.text.isupper():
         return True  # "As", "It"
-    if gazetteer is None or gazetteer.lookup(tok.text) or tok.tag_ in _PROPER_TAGS or tok.text.isupper():
+    if gazetteer is None or gazetteer.lookup(tok.text) or tok.text.isupper():
+        return False
+    if tok.tag_ in _PROPER_TAGS and not _line_start(doc, start):
         return False
     low = tok.lower_
     return low in gazetteer.english_words and low not in caps
+
+
+def _line_start(doc: Doc, i: int) -> bool:
+    """Whether token ``i`` starts a line, a list item or a table cell."""
+    j = i - 1
+    while j >= 0 and doc[j].text in ("|", "*", "-", "•", "#", ">") :
+        j -= 1
+    return j < 0 or "\n" in doc[j].text or "\n" in doc[j].whitespace_ or (j < i - 1 and doc[j].is_space)
 
 
 def _administration(doc: Doc, start: int, end: int, label: str) -> tuple[int, str]:
@@ -246,6 +256,19 @@ def table_cells(text: str, table: Table) -> list[tuple[int, int, str]]:
     return out
 
 
+def _header_cells(text: str, table: Table) -> list[tuple[int, int]]:
+    """Spans of the header row's cells."""
+    if not table.header:
+        return []
+    first = table.row_spans[0] if table.row_spans else (table.start, text.find("\n", table.start))
+    s, e = first[0], first[1] if first[1] >= 0 else table.end
+    row = text[s:e]
+    cells = [c.strip().casefold() for c in row.strip().strip("|").split("|")]
+    if cells != [h.strip().casefold() for h in table.header]:
+        return []
+    return [(s, e)]
+
+
 _CELL_NAME = re.compile(r"^[^\W\d_][\w'’.-]*(?: [^\W\d_][\w'’.-]*){0,3}$")
 
 
@@ -258,6 +281,8 @@ def apply_table_columns(cands: list[Candidate], tables: Sequence[Table], text: s
     lex = lexicon()
     out = list(cands)
     for table in tables:
+        for s, e in _header_cells(text, table):
+            out = [c for c in out if not (s <= c.start and c.end <= e)]  # "Date", "Location" are not names
         for s, e, head in table_cells(text, table):
             if visible[s:e] != text[s:e]:
                 continue  # masked (boilerplate) or repaired differently: leave it
