@@ -1,0 +1,258 @@
+"""One sentence -> its main event, coded in CAMEO, with actors, date, place and modality.
+
+1. Every verb of the sentence is matched against the verb patterns (:mod:`.match`).
+2. Verb-verb combinations: a coded verb that governs another (``xcomp``/``ccomp``) either lets
+   the governed verb's code stand ("decided to attack", "said ... rejected"), keeps its own
+   ("urged X to ...", "refused to ...") or combines the two ("agreed to meet" -> 036,
+   "threatened to shell" -> 138); the rules are data (``cues.json`` ``combine``).
+3. The main event is the one with a PLOVER category nearest the root of the parse; statements
+   and appeals (CAMEO 01, 02: no PLOVER category) only when nothing else is coded. One event per
+   sentence, but one per actor pair for compound actors.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from ..model import Actor, Event, Timex
+from .actors import Resolver
+from .lexicon import Codebook, VerbDictionary, cues
+from .match import Match, match_verb
+from .modality import modality
+
+_VERB_POS = frozenset({"VERB"})
+
+
+@dataclass(slots=True)
+class Coded:
+    """A coded reading of one verb, maybe combined with a verb it governs."""
+
+    top: Token  # the governing (outermost) verb
+    trigger: Token  # the verb whose subject/objects give the actors
+    code: str
+    reverse: bool  # only the reverse code applies: actors swap
+    match: Match
+    consumed: bool  # the top's own code stands for a governed verb
+
+
+def _depth(t: Token) -> int:
+    d = 0
+    while t.head != t and d < 50:
+        t = t.head
+        d += 1
+    return d
+
+
+def _combine(gov: Coded, child: Coded) -> Coded | None:
+    """The combined reading of a governor and the coded verb it governs (None: keep both apart)."""
+    rules = cues()["combine"]
+    policy = rules["roots"].get(gov.code[:2], rules["default"])
+    if policy == "child":
+        return Coded(gov.top, child.trigger, child.code, child.reverse, child.match, child.consumed)
+    if policy == "keep":
+        return Coded(gov.top, child.trigger, gov.code, gov.reverse, gov.match, True)
+    code = policy.get(child.code[:2], policy.get("default", gov.code))
+    return Coded(gov.top, child.trigger, code, gov.reverse, gov.match, True)
+
+
+def code_verbs(sent: Span, vd: VerbDictionary) -> list[Coded]:
+    """The coded readings of a sentence after verb-verb combination, outermost first."""
+    c = cues()
+    governed = set(c["combine"]["governed_deps"])
+    intent = set(c.get("intent_adjectives", []))
+    readings: dict[int, Coded] = {}
+    for t in sent:
+        if t.pos_ not in _VERB_POS:
+            continue
+        m = match_verb(t, vd)
+        if m is None:
+            continue
+        code = m.code or m.reverse
+        if not code:
+            continue
+        readings[t.i] = Coded(t, t, code, m.code is None, m, False)
+    # adjectives of intent ("is willing / ready to withdraw") act as an intent governor
+    for t in sent:
+        if t.lemma_.lower() in intent and t.i not in readings:
+            for k in t.children:
+                if k.dep_ == "xcomp" and k.i in readings:
+                    r = readings.pop(k.i)
+                    gov = Coded(t, t, "030", False, r.match, False)
+                    comb = _combine(gov, r)
+                    if comb is not None:
+                        readings[t.i] = comb
+    # combine from the innermost verb outwards
+    for t in sorted(sent, key=_depth, reverse=True):
+        if t.i not in readings or t.dep_ not in governed:
+            continue
+        h = t.head
+        # "agreed that their countries should cooperate": ccomp of a coded verb
+        while h.i not in readings and h.dep_ in governed and h.head != h and h.pos_ != "VERB":
+            h = h.head
+        if h.i in readings and h.i != t.i:
+            comb = _combine(readings[h.i], readings[t.i])
+            if comb is not None:
+                readings[h.i] = comb
+                del readings[t.i]
+    return sorted(readings.values(), key=lambda r: (_depth(r.top), r.top.i))
+
+
+def main_readings(readings: Sequence[Coded], book: Codebook) -> list[Coded]:
+    """The sentence's main event: nearest the root among those with a PLOVER category."""
+    if not readings:
+        return []
+    with_cat = [r for r in readings if book.plover(r.code)]
+    pool = with_cat or list(readings)
+    best = min(pool, key=lambda r: (_depth(r.top), -r.match.score, r.top.i))
+    return [best]
+
+
+# -- actors -----------------------------------------------------------------------------------
+
+
+def _subjects(v: Token) -> tuple[list[Token], list[Token], list[Token]]:
+    """(active subjects, passive subjects, agents) of a verb, inherited through xcomp/conj."""
+    c = cues()
+    t = v
+    for _ in range(6):
+        subj = [k for k in t.children if k.dep_ in c["source_deps"]]
+        pas = [k for k in t.children if k.dep_ in c["passive_subject_deps"]]
+        agents = [p for k in t.children if k.dep_ in c["agent_deps"] for p in k.children if p.dep_ == "pobj"]
+        if subj or pas or agents:
+            return subj, pas, agents
+        if t.dep_ in {"xcomp", "conj", "advcl", "acomp"} and t.head != t:
+            t = t.head
+            continue
+        if t.dep_ in {"relcl", "acl"} and t.head != t:
+            return [t.head], [], []
+        break
+    return [], [], []
+
+
+def _objects(v: Token, prefer_prep: tuple[str, ...] = ()) -> list[Token]:
+    c = cues()
+    objs: list[Token] = []
+    preps = [k for k in v.children if k.dep_ in {"prep", "dative"} and k.lower_ in c["target_preps"]]
+    if prefer_prep:
+        preps.sort(key=lambda p: p.lower_ not in prefer_prep)
+    for k in v.children:
+        if k.dep_ in c["object_deps"]:
+            objs.append(k)
+    for p in preps:
+        objs.extend(k for k in p.children if k.dep_ == "pobj")
+        if p.dep_ == "dative" and p.pos_ in {"PROPN", "NOUN", "PRON"}:
+            objs.append(p)
+    # objects of an object's preposition ("the offices of the Palestinian administrators")
+    for o in list(objs):
+        for p in o.children:
+            if p.dep_ == "prep" and p.lower_ in c["target_preps"]:
+                objs.extend(k for k in p.children if k.dep_ == "pobj")
+    # an xcomp's object ("invited Y to visit Z": Y is already the object)
+    for k in v.children:
+        if k.dep_ == "xcomp":
+            objs.extend(x for x in k.children if x.dep_ in c["object_deps"])
+    return objs
+
+
+def _first_coded(heads: Sequence[Token], res: Resolver, exclude: set[str]) -> list[Actor]:
+    fallback: list[Actor] = []
+    for h in heads:
+        actors = res.resolve(h)
+        coded = [a for a in actors if a.code and a.code not in exclude]
+        if coded:
+            return coded
+        if not fallback and actors:
+            fallback = actors
+    return fallback
+
+
+def dyads(r: Coded, res: Resolver) -> list[tuple[Actor | None, Actor | None]]:
+    subj, pas, agents = _subjects(r.trigger)
+    if r.trigger != r.top and not (subj or pas or agents):
+        subj, pas, agents = _subjects(r.top)
+    prefer = tuple(p for g in (r.match.pattern.preps if r.match.pattern else ()) if g.target for p in g.prep)
+    if agents or (pas and not subj):
+        sources = _first_coded(agents, res, set())
+        targets = _first_coded(pas + _objects(r.trigger, prefer), res, set())
+    else:
+        sources = _first_coded(subj, res, set())
+        src_codes = {a.code for a in sources if a.code}
+        objs = _objects(r.trigger, prefer)
+        if r.trigger != r.top:
+            objs += _objects(r.top, prefer)
+        targets = _first_coded(objs, res, src_codes)
+    if r.reverse:
+        sources, targets = targets, sources
+    out: list[tuple[Actor | None, Actor | None]] = []
+    if len(sources) > 1 and not [t for t in targets if t.code]:
+        # compound actor without a target: each acts on the other(s)
+        for a in sources:
+            for b in sources:
+                if a is not b:
+                    out.append((a, b))
+        return out
+    for a in sources or [None]:
+        for b in targets or [None]:
+            out.append((a, b))
+    return out[:6]
+
+
+# -- when and where ---------------------------------------------------------------------------
+
+
+def sentence_date(sent: Span, trigger: Token, timexes: Sequence[Timex], published: str | None) -> str | None:
+    start, end = sent.start_char, sent.end_char
+    inside = [t for t in timexes if t.start >= start and t.end <= end and t.type in {"DATE", "TIME"}
+              and t.value[:1].isdigit()]
+    if inside:
+        best = min(inside, key=lambda t: abs(t.start - trigger.idx))
+        return best.value
+    return published[:10] if published else None
+
+
+def sentence_location(sent: Span, trigger: Token, exclude: set[tuple[int, int]]) -> str | None:
+    c = cues()
+    labels = set(c["location_labels"])
+    preps = set(c["location_preps"])
+    for ent in sent.ents:
+        if ent.label_ not in labels or (ent.start_char, ent.end_char) in exclude:
+            continue
+        t = ent.root
+        # an entity governed by a place preposition, itself attached to the event's verb
+        # (directly or through a noun: "in the capital city of Algiers")
+        hops = 0
+        while t.head != t and hops < 6:
+            if t.dep_ == "pobj" and t.head.lower_ in preps:
+                anchor = t.head.head
+                if anchor == trigger or trigger in anchor.ancestors or anchor in trigger.subtree:
+                    return ent.text
+                break
+            t = t.head
+            hops += 1
+    return None
+
+
+def code_sentence(sent: Span, vd: VerbDictionary, book: Codebook, res: Resolver,
+                  timexes: Sequence[Timex], published: str | None) -> list[Event]:
+    """The main event(s) of one sentence."""
+    events: list[Event] = []
+    for r in main_readings(code_verbs(sent, vd), book):
+        date = sentence_date(sent, r.trigger, timexes, published)
+        mod = modality(sent, r.trigger, r.top, date=date, published=published, consumed=r.consumed)
+        pairs = dyads(r, res)
+        spans = {(a.start, a.end) for p in pairs for a in p if a is not None}
+        loc = sentence_location(sent, r.trigger, spans)
+        for src, tgt in pairs:
+            conf = 0.45 + (0.2 if r.match.pattern is not None else 0.0)
+            conf += 0.15 if src is not None and src.code else 0.0
+            conf += 0.1 if tgt is not None and tgt.code else 0.0
+            events.append(Event(
+                code=r.code, source=src, target=tgt, modality=mod, start=sent.start_char, end=sent.end_char,
+                plover=book.plover(r.code), quad_class=book.quad_class(r.code),
+                goldstein=book.goldstein_of(r.code), date=date, location=loc,
+                trigger=r.top.text if r.top == r.trigger else f"{r.top.text} ... {r.trigger.text}",
+                confidence=round(min(conf, 0.95), 2)))
+    return events

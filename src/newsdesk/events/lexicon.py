@@ -1,0 +1,163 @@
+"""The event-coding data, loaded once per process from ``newsdesk/events/data``.
+
+- :class:`VerbDictionary`: the PETRARCH-2 CAMEO verb patterns (``cameo_verbs.json``, converted
+  from ``CAMEO.2.0.txt`` by ``tools/events/convert.py``), indexed by verb lemma;
+- :class:`Codebook`: CAMEO -> PLOVER (``plover_categories.json``), Goldstein scores and quad
+  classes (``gdelt_lookups.json``);
+- :func:`cues`: the modality cue lists and code-combination rules (``cues.json``, ours).
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+
+def read_json(name: str) -> Any:
+    with resources.files("newsdesk.events").joinpath("data").joinpath(name).open("r", encoding="utf-8") as fh:
+        return json.load(fh)
+
+
+def read_text(name: str) -> str:
+    return resources.files("newsdesk.events").joinpath("data").joinpath(name).read_text(encoding="utf-8")
+
+
+@dataclass(frozen=True, slots=True)
+class Group:
+    """A noun group of a pattern: head alternatives plus modifier alternatives (all must occur)."""
+
+    terms: tuple[tuple[str, ...], ...]
+    mods: tuple[tuple[str, ...], ...] = ()
+    prep: tuple[str, ...] = ()
+    target: bool = False
+
+    @property
+    def size(self) -> int:
+        return len(self.terms) + len(self.mods) + (1 if self.prep else 0)
+
+
+@dataclass(frozen=True, slots=True)
+class Pattern:
+    pre: tuple[Group, ...]
+    post: tuple[Group, ...]
+    preps: tuple[Group, ...]
+    code: str | None
+    reverse: str | None
+    verb: str | None
+
+    @property
+    def size(self) -> int:
+        return sum(g.size for g in (*self.pre, *self.post, *self.preps))
+
+
+@dataclass(frozen=True, slots=True)
+class Verb:
+    lemma: str
+    before: tuple[str, ...]
+    after: tuple[str, ...]
+    code: str | None
+    reverse: str | None
+    block: int
+
+
+@dataclass(slots=True)
+class Block:
+    name: str
+    code: str | None
+    reverse: str | None
+    verbs: list[Verb] = field(default_factory=list)
+    patterns: list[Pattern] = field(default_factory=list)
+
+
+def _group(d: dict[str, Any]) -> Group:
+    return Group(terms=tuple(tuple(t) for t in d.get("terms", [])),
+                 mods=tuple(tuple(t) for t in d.get("mods", [])),
+                 prep=tuple(d.get("prep", [])), target=bool(d.get("target")))
+
+
+class VerbDictionary:
+    """Verb blocks and patterns; :meth:`entries` finds the dictionary verbs for a lemma."""
+
+    def __init__(self, data: dict[str, Any]) -> None:
+        self.synsets: dict[str, frozenset[str]] = {
+            "&" + k.lstrip("&"): frozenset(v) for k, v in data["synsets"].items()}
+        self.blocks: list[Block] = []
+        self.by_lemma: dict[str, list[Verb]] = {}
+        for i, b in enumerate(data["blocks"]):
+            code = b.get("code") or {}
+            block = Block(b["name"], code.get("code"), code.get("reverse"))
+            for v in b["verbs"]:
+                has = v.get("has_code")
+                verb = Verb(v["lemma"], tuple(v["before"]), tuple(v["after"]),
+                            v["code"] if has else block.code, v["reverse"] if has else block.reverse, i)
+                block.verbs.append(verb)
+                self.by_lemma.setdefault(verb.lemma, []).append(verb)
+            for p in b["patterns"]:
+                block.patterns.append(Pattern(
+                    pre=tuple(_group(g) for g in p["pre"]), post=tuple(_group(g) for g in p["post"]),
+                    preps=tuple(_group(g) for g in p["preps"]), code=p["code"], reverse=p["reverse"],
+                    verb=p.get("verb")))
+            self.blocks.append(block)
+
+    def entries(self, lemma: str) -> list[Verb]:
+        return self.by_lemma.get(lemma.lower(), [])
+
+    def expand(self, alt: str) -> frozenset[str]:
+        """A pattern word or ``&SYNSET`` as the set of phrases it stands for."""
+        if alt.startswith("&"):
+            return self.synsets.get(alt, frozenset())
+        return frozenset((alt,))
+
+
+class Codebook:
+    """CAMEO event code -> PLOVER category, quad class, Goldstein score, label."""
+
+    def __init__(self, plover: dict[str, Any], gdelt: dict[str, Any]) -> None:
+        self.to_plover = {k: v["plover"] for k, v in plover["cameo_to_plover"].items()}
+        self.root_plover = {k: v[0] for k, v in plover["cameo_root_to_plover"].items() if v}
+        self.goldstein: dict[str, float] = {k: float(v) for k, v in gdelt["goldstein"].items()}
+        self.labels: dict[str, str] = dict(gdelt["labels"])
+        self.quad_by_root: dict[str, int] = {k: int(v) for k, v in gdelt["quad_class_by_root"].items()}
+        self.categories = {c["name"]: c for c in plover["categories"]}
+
+    def plover(self, code: str) -> str | None:
+        for key in (code, code[:3], code[:2]):
+            if key in self.to_plover:
+                return self.to_plover[key]
+        return self.root_plover.get(code[:2])
+
+    def quad_class(self, code: str) -> int | None:
+        return self.quad_by_root.get(code[:2])
+
+    def goldstein_of(self, code: str) -> float | None:
+        for key in (code, code[:3], code[:2]):
+            if key in self.goldstein:
+                return self.goldstein[key]
+        return None
+
+    def label(self, code: str) -> str | None:
+        return self.labels.get(code) or self.labels.get(code[:3])
+
+
+@lru_cache(maxsize=1)
+def verb_dictionary() -> VerbDictionary:
+    return VerbDictionary(read_json("cameo_verbs.json"))
+
+
+@lru_cache(maxsize=1)
+def codebook() -> Codebook:
+    return Codebook(read_json("plover_categories.json"), read_json("gdelt_lookups.json"))
+
+
+@lru_cache(maxsize=1)
+def cues() -> dict[str, Any]:
+    data: dict[str, Any] = read_json("cues.json")
+    return data
+
+
+@lru_cache(maxsize=1)
+def gdelt_columns() -> tuple[str, ...]:
+    return tuple(line.strip() for line in read_text("gdelt2_export_columns.txt").splitlines() if line.strip())

@@ -1,0 +1,144 @@
+"""Matching PETRARCH-2 verb patterns against spaCy's dependency parse.
+
+A verb token is looked up by lemma in the :class:`~newsdesk.events.lexicon.VerbDictionary`.
+Multi-word verbs need their particles (``turn down``, ``meet with``). Each pattern of the
+verb's block is tried: its post-verb nouns must occur among the verb's objects and
+complements, its prepositional phrases ``(PREP NOUN)`` as prepositions governed by the verb
+(or by its object) with the noun inside, its pre-verb nouns in the subject or auxiliaries.
+The most specific pattern wins (most matched words; a pattern written for this very verb
+breaks ties); with none, the verb's own code or its block's code applies. A ``---`` code
+means "no event".
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from .lexicon import Group, Pattern, Verb, VerbDictionary, cues
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    verb: Token
+    entry: Verb
+    pattern: Pattern | None
+    code: str | None
+    reverse: str | None
+    score: float
+
+
+def words_of(tokens: Iterable[Token]) -> set[str]:
+    out: set[str] = set()
+    for t in tokens:
+        out.add(t.lower_)
+        out.add(t.lemma_.lower())
+    return out
+
+
+def _alt_in(alt: str, words: set[str], vd: VerbDictionary) -> bool:
+    for phrase in vd.expand(alt):
+        parts = phrase.split()
+        if all(p in words or p + "s" in words or p.rstrip("s") in words for p in parts):
+            return True
+    return False
+
+
+def _terms_in(terms: Iterable[tuple[str, ...]], words: set[str], vd: VerbDictionary) -> bool:
+    return all(any(_alt_in(a, words, vd) for a in alts) for alts in terms)
+
+
+def _group_in(g: Group, words: set[str], vd: VerbDictionary) -> bool:
+    return _terms_in(g.terms, words, vd) and _terms_in(g.mods, words, vd)
+
+
+def _subtrees(heads: Iterable[Token]) -> list[Token]:
+    out: list[Token] = []
+    for h in heads:
+        out.extend(h.subtree)
+    return out
+
+
+def post_region(verb: Token) -> list[Token]:
+    """The verb's objects, complements, particles and prepositional phrases (no other clause)."""
+    deps = set(cues()["pattern_deps"]) - {"ccomp", "xcomp"}
+    return _subtrees(c for c in verb.children if c.dep_ in deps and c.i > verb.i or c.dep_ in {"dobj", "prt"})
+
+
+def pre_region(verb: Token) -> list[Token]:
+    """Subjects and auxiliaries left of the verb (for pre-verb pattern nouns such as ``WILL``)."""
+    heads = [c for c in verb.children if c.i < verb.i and c.dep_ not in {"punct", "cc", "mark"}]
+    if verb.dep_ in {"xcomp", "conj"} and not any(c.dep_.startswith("nsubj") for c in verb.children):
+        heads += [c for c in verb.head.children if c.dep_.startswith("nsubj")]
+    return _subtrees(heads)
+
+
+def _preps_ok(p: Pattern, post: list[Token], vd: VerbDictionary) -> bool:
+    for g in p.preps:
+        found = False
+        for t in post:
+            if t.dep_ not in {"prep", "agent", "prt", "advmod"} or not _alt_in_prep(t, g.prep):
+                continue
+            if not g.terms and not g.mods:
+                found = True
+                break
+            if _group_in(g, words_of(t.subtree), vd):
+                found = True
+                break
+        if not found:
+            return False
+    return True
+
+
+def _alt_in_prep(t: Token, preps: tuple[str, ...]) -> bool:
+    return t.lower_ in preps or t.lemma_.lower() in preps
+
+
+def particles_ok(verb: Token, entry: Verb) -> bool:
+    if entry.after:
+        kids = {c.lower_ for c in verb.children if c.dep_ in {"prt", "prep", "advmod", "dobj", "agent"}}
+        following = [t.lower_ for t in verb.doc[verb.i + 1: verb.i + 1 + len(entry.after) + 2]]
+        if not all(w in kids or w in following for w in entry.after):
+            return False
+    if entry.before:
+        preceding = {t.lower_ for t in verb.doc[max(0, verb.i - len(entry.before) - 1): verb.i]}
+        preceding |= {c.lower_ for c in verb.children if c.i < verb.i}
+        if not all(w in preceding for w in entry.before):
+            return False
+    return True
+
+
+def match_verb(verb: Token, vd: VerbDictionary) -> Match | None:
+    """The best dictionary reading of one verb token, or None when the verb is not listed."""
+    entries = [e for e in vd.entries(verb.lemma_) if particles_ok(verb, e)]
+    if not entries:
+        return None
+    post = post_region(verb)
+    post_words = words_of(post)
+    pre_words = words_of(pre_region(verb))
+    best: Match | None = None
+    for entry in entries:
+        block = vd.blocks[entry.block]
+        base = 2.0 * (len(entry.after) + len(entry.before))
+        cand = Match(verb, entry, None, entry.code, entry.reverse, base)
+        for p in block.patterns:
+            if not p.pre and not p.post and not p.preps:
+                continue
+            if not all(_group_in(g, post_words, vd) for g in p.post):
+                continue
+            if not all(_group_in(g, pre_words, vd) for g in p.pre):
+                continue
+            if not _preps_ok(p, post, vd):
+                continue
+            score = base + p.size + (0.5 if p.verb == entry.lemma else 0.0)
+            if score > cand.score or cand.pattern is None:
+                cand = Match(verb, entry, p, p.code, p.reverse, score)
+        if best is None or _rank(cand) > _rank(best):
+            best = cand
+    return best
+
+
+def _rank(m: Match) -> tuple[float, int]:
+    return (m.score, 1 if (m.code or m.reverse) else 0)
