@@ -15,7 +15,8 @@ Two steps (``docs/stories.md``):
 2. **Stories** (:mod:`~newsdesk.stories.similarity`, :mod:`~newsdesk.stories.cluster`): a
    weighted sum of TF-IDF cosines of body words and of names, plus a date term, clustered
    by exact average-link with a threshold; an article left alone then joins the story it is
-   closest to on average if that is at least ``attach`` times the threshold.
+   closest to on average if that is at least ``attach`` times the threshold and one of the
+   story's articles passes the threshold with it.
 """
 
 from __future__ import annotations
@@ -36,7 +37,7 @@ __all__ = ["ATTACH", "DEFAULT_STAGES", "THRESHOLD", "Assignment", "Features", "W
 
 #: the default similarity threshold of the average-link step (tuned on ECB+, ``docs/stories.md``)
 THRESHOLD = 0.25
-#: a lone article joins its closest story at ``ATTACH * threshold`` mean similarity
+#: a lone article joins its closest story at ``ATTACH * threshold`` mean similarity (see ``group_features``)
 ATTACH = 0.8
 #: the stages ``newsdesk stories`` runs by default: the entities stage did not pay for itself
 DEFAULT_STAGES: tuple[str, ...] = ("structure",)
@@ -59,21 +60,25 @@ class Assignment:
         return out
 
 
-def _attach_singletons(sim: Similarity, labels: list[int], threshold: float) -> list[int]:
+def _attach_singletons(sim: Similarity, labels: list[int], threshold: float, attach: float) -> list[int]:
+    """A lone article joins the story with the highest mean similarity to it, among the stories
+    holding a member at ``threshold`` or above, if that mean is at least ``attach * threshold``."""
     members: dict[int, list[int]] = {}
     for i, lab in enumerate(labels):
         members.setdefault(lab, []).append(i)
     alone = [i for i, lab in enumerate(labels) if len(members[labels[i]]) == 1]
     groups = [(lab, np.asarray(m, dtype=np.int64)) for lab, m in members.items() if len(m) > 1]
-    if not alone or not groups or threshold <= 0:
+    if not alone or not groups:
         return labels
     out = list(labels)
     rows = np.asarray(alone, dtype=np.int64)
     s = sim.block(rows)
     means = np.stack([s[:, idx].mean(axis=1) for _, idx in groups], axis=1)
+    tops = np.stack([s[:, idx].max(axis=1) for _, idx in groups], axis=1)
+    means = np.where(tops >= threshold, means, -np.inf)
     best = means.argmax(axis=1)
     for k, i in enumerate(alone):
-        if means[k, best[k]] >= threshold:
+        if means[k, best[k]] >= attach * threshold:
             out[i] = groups[int(best[k])][0]
     return out
 
@@ -89,7 +94,7 @@ def group_features(feats: Sequence[Features], *, threshold: float = THRESHOLD, a
     sim = Similarity([feats[i] for i in originals], weights)
     labels = average_link(sim, threshold)
     if attach:
-        labels = _attach_singletons(sim, labels, attach * threshold)
+        labels = _attach_singletons(sim, labels, threshold, attach)
     story_of_original = dict(zip(originals, labels, strict=True))
     names: dict[int, str] = {}
     out: list[Assignment] = []

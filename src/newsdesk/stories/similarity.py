@@ -1,9 +1,10 @@
 """Pairwise story similarity: a weighted sum of TF-IDF cosines, adjusted by dates and events.
 
 ``sim(a, b) = w_words·cos(words) + w_names·cos(names) + w_places·cos(places)
-+ w_events·[shared event root] + date term``, where the date term is ``+date_bonus`` when both
-document dates are known and at most ``near_days`` apart, ``-date_penalty`` when they are more
-than ``far_days`` apart, else 0. See ``docs/stories.md`` for how the weights were chosen.
++ w_events·[shared event root] - date_penalty·[document dates more than far_days apart]``.
+The date term applies only when both document dates are known (``published`` or a dateline);
+a follow-up months later still joins when its words and names are close enough to pay it.
+See ``docs/stories.md`` for how the weights were chosen.
 """
 
 from __future__ import annotations
@@ -31,10 +32,8 @@ class Weights:
     names: float = 0.4
     places: float = 0.0
     events: float = 0.0
-    date_bonus: float = 0.1
-    date_penalty: float = 0.1
-    near_days: int = 10
-    far_days: int = 365
+    date_penalty: float = 0.2
+    far_days: int = 90
 
 
 def tfidf(counts: Sequence[Counter[str]]) -> sparse.csr_matrix:
@@ -105,7 +104,6 @@ class Similarity:
         both = ~np.isnan(d_row) & ~np.isnan(d_col)
         with np.errstate(invalid="ignore"):
             gap = np.abs(d_row - d_col)
-        s += np.where(both & (gap <= w.near_days), w.date_bonus, 0.0)
         s -= np.where(both & (gap > w.far_days), w.date_penalty, 0.0)
         return s
 
