@@ -123,18 +123,10 @@ def _junk(doc: Doc, start: int, end: int, gazetteer: Gazetteer | None, caps: set
         return True  # "As", "It"
     if gazetteer is None or gazetteer.lookup(tok.text) or tok.text.isupper():
         return False
-    if tok.tag_ in _PROPER_TAGS and not _line_start(doc, start):
+    if tok.tag_ in _PROPER_TAGS:
         return False
     low = tok.lower_
     return low in gazetteer.english_words and low not in caps
-
-
-def _line_start(doc: Doc, i: int) -> bool:
-    """Whether token ``i`` starts a line, a list item or a table cell."""
-    j = i - 1
-    while j >= 0 and doc[j].text in ("|", "*", "-", "•", "#", ">") :
-        j -= 1
-    return j < 0 or "\n" in doc[j].text or "\n" in doc[j].whitespace_ or (j < i - 1 and doc[j].is_space)
 
 
 def _administration(doc: Doc, start: int, end: int, label: str) -> tuple[int, str]:
