@@ -20,10 +20,12 @@ from spacy.tokens import Span, Token
 from ..model import Actor, Event, Timex
 from .actors import Resolver
 from .lexicon import Codebook, VerbDictionary, cues
+from .lexicon import Verb
 from .match import Match, match_verb
 from .modality import modality
 
 _VERB_POS = frozenset({"VERB"})
+_NO_VERB = Verb("", (), (), None, None, -1)
 
 
 @dataclass(slots=True)
@@ -36,6 +38,7 @@ class Coded:
     reverse: bool  # only the reverse code applies: actors swap
     match: Match
     consumed: bool  # the top's own code stands for a governed verb
+    polarity: bool = False  # a negation is part of the code ("will not accept": a rejection)
 
 
 def _depth(t: Token) -> int:
@@ -51,11 +54,48 @@ def _combine(gov: Coded, child: Coded) -> Coded | None:
     rules = cues()["combine"]
     policy = rules["roots"].get(gov.code[:2], rules["default"])
     if policy == "child":
-        return Coded(gov.top, child.trigger, child.code, child.reverse, child.match, child.consumed)
+        return Coded(gov.top, child.trigger, child.code, child.reverse, child.match, child.consumed, child.polarity)
     if policy == "keep":
-        return Coded(gov.top, child.trigger, gov.code, gov.reverse, gov.match, True)
+        return Coded(gov.top, child.trigger, gov.code, gov.reverse, gov.match, True, gov.polarity)
     code = policy.get(child.code[:2], policy.get("default", gov.code))
-    return Coded(gov.top, child.trigger, code, gov.reverse, gov.match, True)
+    return Coded(gov.top, child.trigger, code, gov.reverse, gov.match, True, gov.polarity)
+
+
+def _reported(t: Token) -> bool:
+    verbs = set(cues()["reported"]["reporting_verbs"]) | {"declare", "reiterate", "conclude", "insist", "warn"}
+    if t.dep_ in {"ccomp", "parataxis"} and t.head.lemma_.lower() in verbs:
+        return True
+    root = t.sent.root
+    return root != t and root.lemma_.lower() in verbs and t.dep_ in {"ccomp", "parataxis"}
+
+
+def _apply_modals(t: Token, reading: Coded | None) -> Coded | None:
+    """'will give' -> intent (033), 'would attack' (reported) -> threat, 'must return' -> demand."""
+    rules = cues()["modal_codes"]
+    aux = {k.lower_ for k in t.children if k.dep_ == "aux"}
+    neg = any(k.dep_ == "neg" for k in t.children)
+    for rule in rules["rules"]:
+        if not aux & set(rule["modals"]) or (rule["reported_only"] and not _reported(t)):
+            continue
+        if reading is None:
+            uncoded = rule.get("uncoded")
+            if uncoded and not neg:
+                m = Match(t, _NO_VERB, None, uncoded, None, 0.0)
+                return Coded(t, t, uncoded, False, m, False)
+            return None
+        gov_root = rule["roots"].get(reading.code[:2])
+        if not gov_root:
+            return reading
+        polarity = False
+        if neg and gov_root == "03":
+            gov_root, polarity = rules["negated_intent_root"], True
+        gov = Coded(t, t, gov_root + "0", False, reading.match, False)
+        comb = _combine(gov, reading)
+        if comb is not None:
+            comb.polarity = polarity
+            comb.consumed = False
+            return comb
+    return reading
 
 
 def code_verbs(sent: Span, vd: VerbDictionary) -> list[Coded]:
@@ -63,17 +103,17 @@ def code_verbs(sent: Span, vd: VerbDictionary) -> list[Coded]:
     c = cues()
     governed = set(c["combine"]["governed_deps"])
     intent = set(c.get("intent_adjectives", []))
+    skip = set(c["skip_trigger_deps"])
     readings: dict[int, Coded] = {}
     for t in sent:
-        if t.pos_ not in _VERB_POS:
+        if t.pos_ not in _VERB_POS or t.dep_ in skip:
             continue
         m = match_verb(t, vd)
-        if m is None:
-            continue
-        code = m.code or m.reverse
-        if not code:
-            continue
-        readings[t.i] = Coded(t, t, code, m.code is None, m, False)
+        code = (m.code or m.reverse) if m is not None else None
+        reading = Coded(t, t, code, m.code is None, m, False) if m is not None and code else None
+        reading = _apply_modals(t, reading)
+        if reading is not None:
+            readings[t.i] = reading
     # adjectives of intent ("is willing / ready to withdraw") act as an intent governor
     for t in sent:
         if t.lemma_.lower() in intent and t.i not in readings:
@@ -241,7 +281,8 @@ def code_sentence(sent: Span, vd: VerbDictionary, book: Codebook, res: Resolver,
     events: list[Event] = []
     for r in main_readings(code_verbs(sent, vd), book):
         date = sentence_date(sent, r.trigger, timexes, published)
-        mod = modality(sent, r.trigger, r.top, date=date, published=published, consumed=r.consumed)
+        mod = modality(sent, r.trigger, r.top, date=date, published=published, consumed=r.consumed,
+                       polarity=r.polarity)
         pairs = dyads(r, res)
         spans = {(a.start, a.end) for p in pairs for a in p if a is not None}
         loc = sentence_location(sent, r.trigger, spans)

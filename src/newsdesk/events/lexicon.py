@@ -81,14 +81,15 @@ def _group(d: dict[str, Any]) -> Group:
 class VerbDictionary:
     """Verb blocks and patterns; :meth:`entries` finds the dictionary verbs for a lemma."""
 
-    def __init__(self, data: dict[str, Any]) -> None:
+    def __init__(self, data: dict[str, Any], overrides: dict[str, str] | None = None) -> None:
+        overrides = overrides or {}
         self.synsets: dict[str, frozenset[str]] = {
             "&" + k.lstrip("&"): frozenset(v) for k, v in data["synsets"].items()}
         self.blocks: list[Block] = []
         self.by_lemma: dict[str, list[Verb]] = {}
         for i, b in enumerate(data["blocks"]):
             code = b.get("code") or {}
-            block = Block(b["name"], code.get("code"), code.get("reverse"))
+            block = Block(b["name"], overrides.get(b["name"], code.get("code")), code.get("reverse"))
             for v in b["verbs"]:
                 has = v.get("has_code")
                 verb = Verb(v["lemma"], tuple(v["before"]), tuple(v["after"]),
@@ -144,7 +145,8 @@ class Codebook:
 
 @lru_cache(maxsize=1)
 def verb_dictionary() -> VerbDictionary:
-    return VerbDictionary(read_json("cameo_verbs.json"))
+    over = {k: v for k, v in cues().get("block_code_overrides", {}).items() if k != "about"}
+    return VerbDictionary(read_json("cameo_verbs.json"), over)
 
 
 @lru_cache(maxsize=1)

@@ -35,7 +35,7 @@ def _has_phrase(text: str, phrases: Iterable[str]) -> bool:
 
 
 def modality(sent: Span, trigger: Token, top: Token, *, date: str | None = None,
-             published: str | None = None, consumed: bool = False) -> str:
+             published: str | None = None, consumed: bool = False, polarity: bool = False) -> str:
     """The modality of the event triggered by ``trigger`` (coded through governor ``top``).
 
     ``consumed`` is set when the governor's own code stands for the event (an intention,
@@ -51,7 +51,9 @@ def modality(sent: Span, trigger: Token, top: Token, *, date: str | None = None,
     govs = [t.head for t in chain if t.head != t]
     gov_lemmas = {g.lemma_.lower() for g in govs} | {t.lemma_.lower() for t in chain[1:]}
 
-    # negated
+    # negated (unless the negation is part of the code: "will not accept" is a rejection)
+    if polarity:
+        kids = [k for k in kids if k.dep_ != "neg"]
     if any(k.dep_ == "neg" for k in kids) or kid_words & {w for w in neg["words"] if w not in {"no"}} & {
             k.lower_ for k in kids if k.dep_ in {"neg", "advmod", "preconj", "det"}}:
         return "negated"
