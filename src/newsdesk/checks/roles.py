@@ -316,6 +316,8 @@ def find_claims(article: Article, doc: Doc, base: KnowledgeBase, on: date | None
                 c.tense, c.subject = tense_of(tok), _is_subject(tok)
                 found.append(c)
         for c in found:
+            while c.end > c.name_end and not text[c.end - 1].isalnum():
+                c.end -= 1  # "..., Prime Minister of Canada." ends before the full stop
             if c.kind != "government":
                 c.tense, c.subject = tense_of(root), _is_subject(root)
             c.sentence = (ss, se)
