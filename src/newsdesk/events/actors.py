@@ -54,6 +54,7 @@ class Resolver:
     entities: Sequence[Entity]
     day: str | None
     _by_char: dict[int, Entity] = field(default_factory=dict)
+    _sectors: set[str] = field(default_factory=set)
 
     def __post_init__(self) -> None:
         for e in self.entities:
@@ -148,6 +149,10 @@ class Resolver:
                 return s
         return None
 
+    def located(self, actor: Actor) -> bool:
+        """Whether the actor's code names a country or organisation (not a bare sector)."""
+        return bool(actor.code) and actor.code not in self._sectors
+
     def resolve(self, head: Token) -> list[Actor]:
         """Actors for the noun phrase headed by ``head`` and its conjuncts."""
         out: list[Actor] = []
@@ -172,6 +177,7 @@ class Resolver:
         if not codes:
             if head.pos_ == "PRON" or not sector:
                 return [Actor(text=text, start=start, end=end, name=None, code=None)]
+            self._sectors.add(sector.lstrip("~"))
             return [Actor(text=text, start=start, end=end, name=None, code=sector.lstrip("~"))]
         actors = []
         for code, ent, _tok in codes:

@@ -197,16 +197,41 @@ def _objects(v: Token, prefer_prep: tuple[str, ...] = ()) -> list[Token]:
     return objs
 
 
+def _antecedent(pron: Token) -> Token | None:
+    """A subject pronoun's antecedent: the subject of the clause that governs it ("Hungary has
+    said it will ...", "Afghan rebel leaders said they would ...")."""
+    c = cues()
+    t = pron.head
+    for _ in range(8):
+        if t.head == t:
+            break
+        t = t.head
+        subj = [k for k in t.children if k.dep_ in c["source_deps"] and k.pos_ != "PRON"]
+        if subj:
+            return subj[0]
+    return None
+
+
 def _first_coded(heads: Sequence[Token], res: Resolver, exclude: set[str]) -> list[Actor]:
+    """The actors of the first head that names a country or organisation, else of the first
+    head with a sector only, else of the first head."""
     fallback: list[Actor] = []
+    sector_only: list[Actor] = []
     for h in heads:
         actors = res.resolve(h)
+        if h.pos_ == "PRON" and not any(a.code for a in actors):
+            ante = _antecedent(h)
+            if ante is not None:
+                actors = [Actor(text=a.text, start=a.start, end=a.end, name=b.name or b.text, code=b.code,
+                                entity_id=b.entity_id) for a in actors[:1] for b in res.resolve(ante)] or actors
         coded = [a for a in actors if a.code and a.code not in exclude]
-        if coded:
-            return coded
+        if any(res.located(a) for a in coded):
+            return [a for a in coded if res.located(a)]
+        if coded and not sector_only:
+            sector_only = coded
         if not fallback and actors:
             fallback = actors
-    return fallback
+    return sector_only or fallback
 
 
 def dyads(r: Coded, res: Resolver) -> list[tuple[Actor | None, Actor | None]]:
