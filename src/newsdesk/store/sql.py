@@ -217,8 +217,8 @@ class SqlStore(Store):
         for start in range(0, len(ids), max(1, batch)):
             chunk = ids[start:start + max(1, batch)]
             with self._read() as conn:
-                found = dict(conn.execute(select(articles.c.id, articles.c.analysis)
-                                          .where(articles.c.id.in_(chunk))).tuples().all())
+                found = {r.id: r.analysis for r in conn.execute(select(articles.c.id, articles.c.analysis)
+                                                                .where(articles.c.id.in_(chunk)))}
             for id in chunk:
                 if id in found:  # deleted meanwhile: skipped
                     obj: dict[str, Any] = json.loads(found[id])
