@@ -102,11 +102,11 @@ def code_verbs(sent: Span, vd: VerbDictionary) -> list[Coded]:
     """The coded readings of a sentence after verb-verb combination, outermost first."""
     c = cues()
     governed = set(c["combine"]["governed_deps"])
-    intent = set(c.get("intent_adjectives", []))
+    intent = set(c.get("intent_governors", []))
     skip = set(c["skip_trigger_deps"])
     readings: dict[int, Coded] = {}
     for t in sent:
-        if t.pos_ not in _VERB_POS or t.dep_ in skip:
+        if (t.pos_ not in _VERB_POS and not (t.tag_.startswith("VB") and t.pos_ != "AUX")) or t.dep_ in skip:
             continue
         m = match_verb(t, vd)
         code = (m.code or m.reverse) if m is not None else None
@@ -114,16 +114,18 @@ def code_verbs(sent: Span, vd: VerbDictionary) -> list[Coded]:
         reading = _apply_modals(t, reading)
         if reading is not None:
             readings[t.i] = reading
-    # adjectives of intent ("is willing / ready to withdraw") act as an intent governor
+    # intentions ("is willing / ready / plans to withdraw", "vowed to fight"): 03x, or 13x for force
     for t in sent:
-        if t.lemma_.lower() in intent and t.i not in readings:
-            for k in t.children:
-                if k.dep_ == "xcomp" and k.i in readings:
-                    r = readings.pop(k.i)
-                    gov = Coded(t, t, "030", False, r.match, False)
-                    comb = _combine(gov, r)
-                    if comb is not None:
-                        readings[t.i] = comb
+        if t.lemma_.lower() not in intent and t.lower_ not in intent:
+            continue
+        for k in t.children:
+            if k.dep_ == "xcomp" and k.i in readings:
+                r = readings.pop(k.i)
+                base = readings.get(t.i)
+                gov = Coded(t, t, "030", False, base.match if base else r.match, False)
+                comb = _combine(gov, r)
+                if comb is not None:
+                    readings[t.i] = comb
     # combine from the innermost verb outwards
     for t in sorted(sent, key=_depth, reverse=True):
         if t.i not in readings or t.dep_ not in governed:

@@ -110,9 +110,24 @@ def particles_ok(verb: Token, entry: Verb) -> bool:
     return True
 
 
+def base_forms(word: str) -> list[str]:
+    """Candidate base forms of a regularly inflected English verb form."""
+    out = []
+    for suffix, repl in (("ied", "y"), ("ies", "y"), ("ed", "e"), ("ed", ""), ("ing", "e"), ("ing", ""),
+                         ("es", ""), ("s", "")):
+        if word.endswith(suffix) and len(word) > len(suffix) + 2:
+            out.append(word[: -len(suffix)] + repl)
+    return out
+
+
 def match_verb(verb: Token, vd: VerbDictionary) -> Match | None:
     """The best dictionary reading of one verb token, or None when the verb is not listed."""
     entries = [e for e in vd.entries(verb.lemma_) if particles_ok(verb, e)]
+    if not entries:  # the lemmatiser's slips ("staged" -> "stag"): regular inflections of the form
+        for form in base_forms(verb.lower_):
+            entries = [e for e in vd.entries(form) if particles_ok(verb, e)]
+            if entries:
+                break
     if not entries:
         return None
     post = post_region(verb)
