@@ -16,6 +16,7 @@ from newsdesk.errors import StoreError
 from newsdesk.store import SqlStore, StoryMember, open_store
 from newsdesk.store.schema import stories as stories_table
 from newsdesk.store.schema import story_members
+from newsdesk.stories import Assignment
 
 from .conftest import HANDMADE
 
@@ -91,7 +92,7 @@ def test_stored_grouping_round_trip(db_url: str) -> None:
     assert saved[0].threshold == 0.25 and saved[0].grouped_at.tzinfo is not None
     by_story = {s.id: {m.article_id for m in s.members} for s in saved}
     for r in result.results:
-        assert not hasattr(r, "kind") and r.id in by_story[r.story]  # type: ignore[union-attr]
+        assert isinstance(r, Assignment) and r.id in by_story[r.story]
     # grouping again (no paths) replaces the stored grouping, it does not add to it
     again = group_stored(db=db_url, threshold=5.0)
     assert [r.id for r in again.results] == IDS and again.stories == 6
