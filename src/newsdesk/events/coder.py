@@ -21,7 +21,7 @@ from ..model import Actor, Event, Timex
 from .actors import Resolver
 from .lexicon import Codebook, VerbDictionary, cues
 from .lexicon import Verb
-from .match import Match, match_verb
+from .match import Match, base_forms, match_verb
 from .modality import modality
 
 _VERB_POS = frozenset({"VERB"})
@@ -59,6 +59,25 @@ def _combine(gov: Coded, child: Coded) -> Coded | None:
         return Coded(gov.top, child.trigger, gov.code, gov.reverse, gov.match, True, gov.polarity)
     code = policy.get(child.code[:2], policy.get("default", gov.code))
     return Coded(gov.top, child.trigger, code, gov.reverse, gov.match, True, gov.polarity)
+
+
+def _nominal(t: Token, m: Match | None) -> Coded | None:
+    """An event noun as the object of a light verb ("staged a hunger strike")."""
+    nom = cues()["nominal_events"]
+    forms = {t.lemma_.lower(), t.lower_, *base_forms(t.lower_)}
+    if not forms & set(nom["light_verbs"]):
+        return None
+    nouns: dict[str, str] = nom["nouns"]
+    for k in t.children:
+        if k.dep_ not in {"dobj", "obj", "nsubjpass"}:
+            continue
+        mods = [c for c in k.children if c.dep_ in {"compound", "amod"}]
+        for key in [f"{c.lower_} {k.lemma_.lower()}" for c in mods] + [k.lemma_.lower(), k.lower_]:
+            if key in nouns:
+                code = nouns[key]
+                match = m if m is not None else Match(t, _NO_VERB, None, code, None, 0.0)
+                return Coded(t, t, code, False, match, False)
+    return None
 
 
 def _reported(t: Token) -> bool:
@@ -111,6 +130,8 @@ def code_verbs(sent: Span, vd: VerbDictionary) -> list[Coded]:
         m = match_verb(t, vd)
         code = (m.code or m.reverse) if m is not None else None
         reading = Coded(t, t, code, m.code is None, m, False) if m is not None and code else None
+        if reading is None or (m is not None and m.pattern is None):
+            reading = _nominal(t, m) or reading
         reading = _apply_modals(t, reading)
         if reading is not None:
             readings[t.i] = reading
