@@ -421,3 +421,53 @@ def stories(paths: tuple[str, ...], fmt: str, threshold: float | None, stage_lis
 
 if __name__ == "__main__":  # pragma: no cover
     main()
+
+
+# -- export: events as GDELT 2.0 TSV, PLOVER JSON, JSONL ---------------------------------------
+
+EVENT_STAGES = ("structure", "entities", "time", "events")
+
+
+@main.group()
+def export() -> None:
+    """Export what newsdesk found in articles (events) in other formats."""
+
+
+@export.command("events")
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--format", "fmt", type=click.Choice(["gdelt", "plover", "jsonl"]), default="jsonl",
+              show_default=True, help="gdelt: GDELT 2.0 event TSV (61 columns, no header); plover: PLOVER "
+              "JSON records; jsonl: one event object per line")
+@click.option("--out", "out_path", type=click.Path(dir_okay=False, writable=True), default=None,
+              help="file to write (default: standard output)")
+@click.option("--stages", "stage_list", default=None, metavar="A,B,...",
+              help=f"stages to run before exporting (default: {','.join(EVENT_STAGES)})")
+@max_bytes_option
+def export_events(paths: tuple[str, ...], fmt: str, out_path: str | None, stage_list: str | None,
+                  max_bytes: int) -> None:
+    """Analyse articles and write their events as GDELT TSV, PLOVER JSON or JSONL."""
+    from .events.export import export as write_events
+
+    names = [s.strip() for s in stage_list.split(",") if s.strip()] if stage_list else list(EVENT_STAGES)
+    if "events" not in names:
+        names.append("events")
+    failed = 0
+    articles: list[Article] = []
+    try:
+        for item in api_analyze(list(paths), stages=names, limits=_limits(max_bytes)):
+            if isinstance(item, Failure):
+                failed += 1
+                _report_error(item)
+            else:
+                articles.append(item)
+        if out_path:
+            with open(out_path, "w", encoding="utf-8", newline="") as fh:
+                n = write_events(articles, fmt, fh)
+        else:
+            n = write_events(articles, fmt, sys.stdout)
+    except NewsdeskError as exc:
+        _fail(exc)
+    click.echo(f"{n} event(s) from {len(articles)} article(s)", err=True)
+    if failed:
+        click.echo(f"{failed} input(s) could not be analysed", err=True)
+        sys.exit(1)

@@ -197,6 +197,7 @@ def main() -> int:
                   "commit 44a29095a50287d62a965fc0a94e8b9bd08274ea; quad classes from the GDELT 2.0 event codebook",
         "license": "GDELT: free and open; cite The GDELT Project (gdeltproject.org)",
         "goldstein": gold, "labels": labels, "quad_class_by_root": QUAD_BY_ROOT,
+        "actor_types": read_tsv(lookups / "CAMEO.type.txt"),
     }
     (OUT / "gdelt_lookups.json").write_text(json.dumps(gdelt, indent=1, sort_keys=True) + "\n", encoding="utf-8")
     shutil.copyfile(data / "gdelt" / "gdelt2_export_columns.txt", OUT / "gdelt2_export_columns.txt")

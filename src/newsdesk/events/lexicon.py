@@ -118,6 +118,7 @@ class Codebook:
 
     def __init__(self, plover: dict[str, Any], gdelt: dict[str, Any]) -> None:
         self.to_plover = {k: v["plover"] for k, v in plover["cameo_to_plover"].items()}
+        self.entries: dict[str, dict[str, Any]] = dict(plover["cameo_to_plover"])
         self.root_plover = {k: v[0] for k, v in plover["cameo_root_to_plover"].items() if v}
         self.goldstein: dict[str, float] = {k: float(v) for k, v in gdelt["goldstein"].items()}
         self.labels: dict[str, str] = dict(gdelt["labels"])
@@ -129,6 +130,10 @@ class Codebook:
             if key in self.to_plover:
                 return self.to_plover[key]
         return self.root_plover.get(code[:2])
+
+    def plover_entry(self, code: str) -> dict[str, Any] | None:
+        """The CAMEO->PLOVER row (plover, mode, context, cameo_label) of a code or its base code."""
+        return self.entries.get(code) or self.entries.get(code[:3])
 
     def quad_class(self, code: str) -> int | None:
         return self.quad_by_root.get(code[:2])

@@ -12,7 +12,7 @@ from ..pipeline import Context
 from ..registry import stages
 
 
-@stages.register("events", requires=("text", "blocks"), provides=("events",))
+@stages.register("events", requires=("text", "blocks", "entities", "timexes"), provides=("events",))
 def events(article: Article, context: Context) -> Article:
     article.events = code_article(article, context)
     return article
