@@ -71,7 +71,8 @@ class Resolver:
         while stack:
             t = stack.pop()
             for c in t.children:
-                if c.dep_ in _CLAUSE_DEPS and not (c.dep_ == "prep" and c.lower_ == "of" and t == head):
+                if c.dep_ in _CLAUSE_DEPS and not (c.dep_ == "prep" and c.lower_ == "of" and t == head) \
+                        and not (c.dep_ in {"conj", "cc"} and t != head and t.dep_ in _MOD_DEPS):
                     continue
                 toks.append(c)
                 stack.append(c)

@@ -258,9 +258,9 @@ def _first_coded(heads: Sequence[Token], res: Resolver, exclude: set[str]) -> li
 
 
 def dyads(r: Coded, res: Resolver) -> list[tuple[Actor | None, Actor | None]]:
-    subj, pas, agents = _subjects(r.trigger)
+    subj, pas, agents = _subjects(r.top if r.consumed else r.trigger)
     if r.trigger != r.top and not (subj or pas or agents):
-        subj, pas, agents = _subjects(r.top)
+        subj, pas, agents = _subjects(r.trigger if r.consumed else r.top)
     prefer = tuple(p for g in (r.match.pattern.preps if r.match.pattern else ()) if g.target for p in g.prep)
     if agents or (pas and not subj):
         sources = _first_coded(agents, res, set())
@@ -275,6 +275,8 @@ def dyads(r: Coded, res: Resolver) -> list[tuple[Actor | None, Actor | None]]:
     if r.reverse:
         sources, targets = targets, sources
     out: list[tuple[Actor | None, Actor | None]] = []
+    if not [a for a in sources if a.code] and len([t for t in targets if t.code]) > 1:
+        sources, targets = targets, []  # "talks between X and Y were held"
     if len(sources) > 1 and not [t for t in targets if t.code]:
         # compound actor without a target: each acts on the other(s)
         for a in sources:

@@ -103,6 +103,14 @@ class VerbDictionary:
                     verb=p.get("verb")))
             self.blocks.append(block)
 
+    def add_verb(self, block_name: str, lemma: str, after: tuple[str, ...] = (), before: tuple[str, ...] = (),
+                 code: str | None = None) -> None:
+        """Add a verb (a phrasal verb the dictionary lacks) to a named block."""
+        i = next(k for k, b in enumerate(self.blocks) if b.name == block_name)
+        verb = Verb(lemma, before, after, code or self.blocks[i].code, None, i)
+        self.blocks[i].verbs.append(verb)
+        self.by_lemma.setdefault(lemma, []).append(verb)
+
     def entries(self, lemma: str) -> list[Verb]:
         return self.by_lemma.get(lemma.lower(), [])
 
@@ -151,7 +159,10 @@ class Codebook:
 @lru_cache(maxsize=1)
 def verb_dictionary() -> VerbDictionary:
     over = {k: v for k, v in cues().get("block_code_overrides", {}).items() if k != "about"}
-    return VerbDictionary(read_json("cameo_verbs.json"), over)
+    vd = VerbDictionary(read_json("cameo_verbs.json"), over)
+    for v in cues().get("verb_additions", {}).get("verbs", []):
+        vd.add_verb(v["block"], v["lemma"], tuple(v.get("after", ())), tuple(v.get("before", ())), v.get("code"))
+    return vd
 
 
 @lru_cache(maxsize=1)

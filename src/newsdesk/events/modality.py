@@ -62,6 +62,8 @@ def modality(sent: Span, trigger: Token, top: Token, *, date: str | None = None,
         return "negated"
     if not consumed and gov_lemmas & set(neg["governors"]):
         return "negated"
+    if top.lemma_.lower() in neg["governors"] and any(k.dep_ == "xcomp" for k in top.children):
+        return "negated"  # "declined to comment", "failed to meet": nothing happened
     if _has_phrase(sent.text, neg["phrases"]):
         return "negated"
 

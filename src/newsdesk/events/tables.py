@@ -78,8 +78,19 @@ def _tokens(doc: Any, start: int, end: int) -> list[Any]:
     return list(span) if span is not None else []
 
 
-def _codes_in(doc: Any, res: Resolver, start: int, end: int) -> list[tuple[str, Actor]]:
+def _codes_in(doc: Any, res: Resolver, start: int, end: int, article: Article | None = None) -> list[tuple[str, Actor]]:
+    """Actors named between ``start`` and ``end``: the article's entities with an actor code (places
+    without one are not actors), else the knowledge base over spaCy's names."""
     out: list[tuple[str, Actor]] = []
+    if article is not None and article.entities:
+        for e in article.entities:
+            if not e.actor_code:
+                continue
+            for m in e.mentions:
+                if m.start >= start and m.end <= end:
+                    out.append((e.actor_code, Actor(text=m.text, start=m.start, end=m.end, name=e.name,
+                                                    code=e.actor_code, entity_id=e.id)))
+        return sorted(out, key=lambda x: x[1].start)
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None:
         return out
@@ -108,13 +119,13 @@ def _context_actors(article: Article, doc: Any, res: Resolver, table: Table) -> 
     before = [b for b in article.blocks if b.end <= table.start and not b.boilerplate and b.kind != "table"]
     found: dict[str, Actor] = {}
     for b in reversed(before[-2:]):
-        for code, actor in _codes_in(doc, res, b.start, b.end):
+        for code, actor in _codes_in(doc, res, b.start, b.end, article):
             found.setdefault(code[:3], actor)
     if len(found) >= 2:
         return list(found.values())[:2]
     counts: Counter[str] = Counter()
     first: dict[str, Actor] = {}
-    for code, actor in _codes_in(doc, res, 0, table.start):
+    for code, actor in _codes_in(doc, res, 0, table.start, article):
         counts[code[:3]] += 1
         first.setdefault(code[:3], actor)
     for code, _n in counts.most_common():
@@ -151,7 +162,7 @@ def table_events(article: Article, doc: Any, res: Resolver, book: Codebook) -> l
             for role in ("source", "target"):
                 sp = _cell_span(article, rspan, cell(role))
                 if sp is not None:
-                    codes = _codes_in(doc, res, *sp)
+                    codes = _codes_in(doc, res, *sp, article)
                     if codes:
                         if role == "source":
                             src = codes[0][1]
@@ -160,7 +171,7 @@ def table_events(article: Article, doc: Any, res: Resolver, book: Codebook) -> l
             if src is None or tgt is None:
                 if context_actors is None:
                     context_actors = _context_actors(article, doc, res, table)
-                row_actors = [a for _c, a in _codes_in(doc, res, *rspan)]
+                row_actors = [a for _c, a in _codes_in(doc, res, *rspan, article)]
                 pool = [a for a in context_actors + row_actors if a is not src and a is not tgt]
                 if src is None and pool:
                     src = pool.pop(0)
