@@ -23,7 +23,7 @@ import pkgutil
 from collections.abc import Iterable
 
 from ..model import FLAG_KINDS, SEVERITIES, Article, Flag
-from ..registry import checks
+from ..registry import checks as checks  # re-exported: `from newsdesk.checks import checks`
 
 log = logging.getLogger(__name__)
 _loaded = False
