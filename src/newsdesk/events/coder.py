@@ -19,8 +19,7 @@ from spacy.tokens import Span, Token
 
 from ..model import Actor, Event, Timex
 from .actors import Resolver
-from .lexicon import Codebook, VerbDictionary, cues
-from .lexicon import Verb
+from .lexicon import Codebook, Verb, VerbDictionary, cues
 from .match import Match, base_forms, match_verb
 from .modality import modality
 
@@ -284,9 +283,9 @@ def dyads(r: Coded, res: Resolver) -> list[tuple[Actor | None, Actor | None]]:
                 if a is not b:
                     out.append((a, b))
         return out
-    for a in sources or [None]:
-        for b in targets or [None]:
-            out.append((a, b))
+    srcs: list[Actor | None] = list(sources) or [None]
+    tgts: list[Actor | None] = list(targets) or [None]
+    out.extend((x, y) for x in srcs for y in tgts)
     return out[:6]
 
 

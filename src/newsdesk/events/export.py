@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Iterator
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from typing import IO, Any
 
 from ..model import Actor, Article, Event
@@ -56,7 +56,7 @@ def _actor_fields(a: Actor | None, types: frozenset[str]) -> list[str]:
         rest = code[3:]
     tcodes = [rest[i:i + 3] for i in range(0, len(rest), 3) if rest[i:i + 3] in types][:3]
     name = (a.name or a.text or "").upper()
-    return [code, name, country, "", "", "", "", *(tcodes + ["", "", ""])[:3]]
+    return [code, name, country, "", "", "", "", *[*tcodes, "", "", ""][:3]]
 
 
 def gdelt_row(event: Event, article: Article, event_id: int, added: str,
@@ -85,7 +85,7 @@ def gdelt_row(event: Event, article: Article, event_id: int, added: str,
 
 
 def gdelt_rows(articles: Iterable[Article], added: str | None = None, first_id: int = 1) -> Iterator[list[str]]:
-    added = added or datetime.now(timezone.utc).strftime("%Y%m%d%H%M%S")
+    added = added or datetime.now(UTC).strftime("%Y%m%d%H%M%S")
     types = _actor_types()
     n = first_id
     for art in articles:

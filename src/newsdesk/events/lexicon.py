@@ -125,9 +125,9 @@ class Codebook:
     """CAMEO event code -> PLOVER category, quad class, Goldstein score, label."""
 
     def __init__(self, plover: dict[str, Any], gdelt: dict[str, Any]) -> None:
-        self.to_plover = {k: v["plover"] for k, v in plover["cameo_to_plover"].items()}
+        self.to_plover: dict[str, str | None] = {k: v["plover"] for k, v in plover["cameo_to_plover"].items()}
         self.entries: dict[str, dict[str, Any]] = dict(plover["cameo_to_plover"])
-        self.root_plover = {k: v[0] for k, v in plover["cameo_root_to_plover"].items() if v}
+        self.root_plover: dict[str, str] = {k: str(v[0]) for k, v in plover["cameo_root_to_plover"].items() if v}
         self.goldstein: dict[str, float] = {k: float(v) for k, v in gdelt["goldstein"].items()}
         self.labels: dict[str, str] = dict(gdelt["labels"])
         self.quad_by_root: dict[str, int] = {k: int(v) for k, v in gdelt["quad_class_by_root"].items()}

@@ -64,7 +64,7 @@ def _subtrees(heads: Iterable[Token]) -> list[Token]:
 def post_region(verb: Token) -> list[Token]:
     """The verb's objects, complements, particles and prepositional phrases (no other clause)."""
     deps = set(cues()["pattern_deps"]) - {"ccomp", "xcomp"}
-    return _subtrees(c for c in verb.children if c.dep_ in deps and c.i > verb.i or c.dep_ in {"dobj", "prt"})
+    return _subtrees(c for c in verb.children if (c.dep_ in deps and c.i > verb.i) or c.dep_ in {"dobj", "prt"})
 
 
 def pre_region(verb: Token) -> list[Token]:

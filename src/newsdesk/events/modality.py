@@ -107,11 +107,11 @@ def modality(sent: Span, trigger: Token, top: Token, *, date: str | None = None,
             return "reported"
 
     # historical
-    if published and date and date[:4].isdigit() and published[:4].isdigit():
-        if int(published[:4]) - int(date[:4]) >= int(hist["years_before_publication"]) + (
-                0 if len(date) <= 4 else 0) and date[:7] < published[:7]:
-            return "historical"
-    if kid_words & set(hist["words"]) or _has_phrase(sent.text, hist["phrases"]):
-        if any(k.tag_ in {"VBD", "VBN"} for k in chain):
-            return "historical"
+    if (published and date and date[:4].isdigit() and published[:4].isdigit()
+            and int(published[:4]) - int(date[:4]) >= int(hist["years_before_publication"])
+            and date[:7] < published[:7]):
+        return "historical"
+    if (kid_words & set(hist["words"]) or _has_phrase(sent.text, hist["phrases"])) and any(
+            k.tag_ in {"VBD", "VBN"} for k in chain):
+        return "historical"
     return "asserted"

@@ -56,7 +56,8 @@ def _date_of(article: Article, span: tuple[int, int] | None, cell: str) -> str |
     try:
         from dateutil import parser as dparser
 
-        return dparser.parse(cell.replace(",", ", "), fuzzy=True).date().isoformat()
+        day: str = dparser.parse(cell.replace(",", ", "), fuzzy=True).date().isoformat()
+        return day
     except (ValueError, OverflowError):
         return None
 
@@ -95,10 +96,10 @@ def _codes_in(doc: Any, res: Resolver, start: int, end: int, article: Article | 
     if span is None:
         return out
     for ent in span.ents:
-        for code, e, _t in res._country_codes(list(ent)):
-            name = e.name if e is not None else ent.text
+        for code, found, _t in res._country_codes(list(ent)):
+            name = found.name if found is not None else ent.text
             out.append((code, Actor(text=ent.text, start=ent.start_char, end=ent.end_char, name=name, code=code,
-                                    entity_id=e.id if e is not None else None)))
+                                    entity_id=found.id if found is not None else None)))
     return out
 
 
@@ -145,7 +146,7 @@ def table_events(article: Article, doc: Any, res: Resolver, book: Codebook) -> l
         context_actors: list[Actor] | None = None
         for row, rspan in zip(table.rows, spans, strict=False):
 
-            def cell(role: str, row: list[str] = row) -> str:
+            def cell(role: str, row: list[str] = row, roles: dict[str, int] = roles) -> str:
                 i = roles.get(role)
                 return row[i] if i is not None and i < len(row) else ""
 
