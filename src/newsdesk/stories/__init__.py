@@ -30,7 +30,7 @@ from ..model import Article
 from .cluster import average_link
 from .dupes import duplicate_of
 from .features import Features, extract
-from .similarity import Similarity, Weights
+from .similarity import CHUNK, Similarity, Weights
 
 __all__ = ["ATTACH", "DEFAULT_STAGES", "THRESHOLD", "Assignment", "Features", "Weights", "extract", "group",
            "group_features"]
@@ -67,19 +67,24 @@ def _attach_singletons(sim: Similarity, labels: list[int], threshold: float, att
     for i, lab in enumerate(labels):
         members.setdefault(lab, []).append(i)
     alone = [i for i, lab in enumerate(labels) if len(members[labels[i]]) == 1]
-    groups = [(lab, np.asarray(m, dtype=np.int64)) for lab, m in members.items() if len(m) > 1]
+    groups = [(lab, m) for lab, m in members.items() if len(m) > 1]
     if not alone or not groups:
         return labels
+    # the members of every story, story after story, so that reduceat sums and maxes per story
+    cols = np.asarray([i for _, m in groups for i in m], dtype=np.int64)
+    sizes = np.asarray([len(m) for _, m in groups], dtype=np.float64)
+    starts = np.concatenate(([0], np.cumsum(sizes)[:-1])).astype(np.int64)
     out = list(labels)
-    rows = np.asarray(alone, dtype=np.int64)
-    s = sim.block(rows)
-    means = np.stack([s[:, idx].mean(axis=1) for _, idx in groups], axis=1)
-    tops = np.stack([s[:, idx].max(axis=1) for _, idx in groups], axis=1)
-    means = np.where(tops >= threshold, means, -np.inf)
-    best = means.argmax(axis=1)
-    for k, i in enumerate(alone):
-        if means[k, best[k]] >= attach * threshold:
-            out[i] = groups[int(best[k])][0]
+    for start in range(0, len(alone), CHUNK):  # bounded memory: CHUNK rows at a time
+        part = alone[start:start + CHUNK]
+        s = sim.block(np.asarray(part, dtype=np.int64), cols)
+        means = np.add.reduceat(s, starts, axis=1) / sizes
+        tops = np.maximum.reduceat(s, starts, axis=1)
+        means = np.where(tops >= threshold, means, -np.inf)
+        best = means.argmax(axis=1)
+        for k, i in enumerate(part):
+            if means[k, best[k]] >= attach * threshold:
+                out[i] = groups[int(best[k])][0]
     return out
 
 
