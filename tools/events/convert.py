@@ -202,6 +202,33 @@ def main() -> int:
     (OUT / "gdelt_lookups.json").write_text(json.dumps(gdelt, indent=1, sort_keys=True) + "\n", encoding="utf-8")
     shutil.copyfile(data / "gdelt" / "gdelt2_export_columns.txt", OUT / "gdelt2_export_columns.txt")
 
+    (OUT / "LICENSE-plover").write_text(
+        "plover_categories.json is an adaptation of the PLOVER manual (Draft 0.8) and CAMEO2PLOVER-2021.txt,\n"
+        "(c) Open Event Data Alliance and the PLOVER authors, licensed under the Creative Commons\n"
+        "Attribution-ShareAlike 4.0 International licence (CC BY-SA 4.0,\n"
+        "https://creativecommons.org/licenses/by-sa/4.0/). This copy is shared under the same licence.\n",
+        encoding="utf-8")
+    (OUT / "NOTICE-gdelt").write_text(
+        "gdelt_lookups.json (Goldstein scores, event labels, actor types) and gdelt2_export_columns.txt come\n"
+        "from The GDELT Project (https://www.gdeltproject.org/): \"The entire GDELT database is 100% free and\n"
+        "open\"; cite The GDELT Project when using them.\n", encoding="utf-8")
+    (OUT / "SOURCES").write_text("\n".join([
+        "# file | source | licence (written by tools/events/convert.py; cues.json is written by hand)",
+        "cameo_verbs.json | CAMEO.2.0.txt, github.com/openeventdata/petrarch2 commit "
+        "676801cd9cb2924bbbad09f86d15c9323e7097bf, petrarch2/data/dictionaries/ | MIT (LICENSE-petrarch2)",
+        "plover_categories.json | PLOVER_MANUAL.tex + CAMEO2PLOVER-2021.txt, github.com/openeventdata/PLOVER commit "
+        "5e0c24fba623f2d8df5ae3c7de7a94dba90d5b6f (unchanged copy of ../shared/data/plover_categories.json) "
+        "| CC BY-SA 4.0 (LICENSE-plover)",
+        "gdelt_lookups.json | CAMEO.goldsteinscale.txt, CAMEO.eventcodes.txt, CAMEO.type.txt, github.com/moxious/gdelt "
+        "commit 44a29095a50287d62a965fc0a94e8b9bd08274ea; quad classes from the GDELT 2.0 event codebook "
+        "| GDELT terms (NOTICE-gdelt)",
+        "gdelt2_export_columns.txt | GDELT 2.0 event codebook column list (../shared/data/gdelt) | GDELT terms "
+        "(NOTICE-gdelt)",
+        "cues.json | written for newsdesk: modality cues, combination rules, event nouns, table columns, "
+        "phrasal-verb additions | MIT (newsdesk)",
+        "",
+    ]), encoding="utf-8")
+
     n_pat = sum(len(b["patterns"]) for b in verbs["blocks"])
     print(f"{len(verbs['blocks'])} verb blocks, {n_pat} patterns, {len(verbs['synsets'])} synsets, "
           f"{len(gold)} Goldstein codes -> {OUT}")
