@@ -221,6 +221,9 @@ class Article:
     scores: dict[str, float] = field(default_factory=dict)
     #: the stages that have run on this article, in order
     stages: list[str] = field(default_factory=list)
+    #: how the article was fetched when it was read from a URL (:mod:`newsdesk.sources`): requested and
+    #: final URL, HTTP status, time, validators (ETag, Last-Modified), the feed item it came from; else None
+    fetch: dict[str, Any] | None = None
 
     def body_blocks(self) -> list[Block]:
         """Blocks that are article body (not boilerplate)."""

@@ -59,7 +59,7 @@ def _flag(f: Flag) -> dict[str, Any]:
 
 def article_to_dict(a: Article) -> dict[str, Any]:
     """One analysis object of the contract."""
-    return {
+    out = {
         "schema": SCHEMA,
         "article": {
             "id": a.id, "url": a.url, "source": a.source, "title": a.title, "published": a.published,
@@ -79,6 +79,9 @@ def article_to_dict(a: Article) -> dict[str, Any]:
         "provenance": {"input": a.origin.source, "format": a.origin.format, "line": a.origin.line,
                        "stages": list(a.stages)},
     }
+    if a.fetch is not None:  # an extra field: how a URL was fetched (docs/sources.md)
+        out["fetch"] = dict(a.fetch)
+    return out
 
 
 def failure_to_dict(f: Failure) -> dict[str, Any]:

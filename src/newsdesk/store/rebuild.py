@@ -96,4 +96,6 @@ def article_from_dict(obj: dict[str, Any]) -> Article:
     art.scores = {k: float(v) for k, v in scores.items() if isinstance(v, (int, float))} \
         if isinstance(scores, dict) else {}
     art.stages = [str(s) for s in prov.get("stages") or []]
+    fetch = obj.get("fetch")
+    art.fetch = dict(fetch) if isinstance(fetch, dict) else None
     return art
