@@ -25,6 +25,7 @@ from .modality import modality
 
 _VERB_POS = frozenset({"VERB"})
 _NO_VERB = Verb("", (), (), None, None, -1)
+_ACTOR_LABELS = frozenset(cues()["actor_labels"])
 
 
 @dataclass(slots=True)
@@ -256,6 +257,22 @@ def _first_coded(heads: Sequence[Token], res: Resolver, exclude: set[str]) -> li
     return sector_only or fallback
 
 
+def _scan(res: Resolver, tokens: Sequence[Token], taken: set[object]) -> list[Actor]:
+    """The first located actor named among ``tokens`` (spaCy's names), skipping ``taken``."""
+    if not tokens:
+        return []
+    idx = {t.i for t in tokens}
+    doc = tokens[0].doc
+    for ent in doc.ents:
+        if ent.root.i not in idx or ent.label_ not in _ACTOR_LABELS:
+            continue
+        actors = [a for a in res.resolve(ent.root) if res.located(a)]
+        actors = [a for a in actors if (a.start, a.end) not in taken and (a.code or "")[:3] not in taken]
+        if actors:
+            return actors[:1]
+    return []
+
+
 def dyads(r: Coded, res: Resolver) -> list[tuple[Actor | None, Actor | None]]:
     subj, pas, agents = _subjects(r.top if r.consumed else r.trigger)
     if r.trigger != r.top and not (subj or pas or agents):
@@ -271,6 +288,22 @@ def dyads(r: Coded, res: Resolver) -> list[tuple[Actor | None, Actor | None]]:
         if r.trigger != r.top:
             objs += _objects(r.top, prefer)
         targets = _first_coded(objs, res, src_codes)
+    # nothing located: the nearest actor named inside the subject phrase ("groups in Zimbabwe")
+    # or inside the event's clause ("demanded that the US cancel", "opened borders to Nigeria")
+    if not any(res.located(a) for a in sources):
+        heads = agents if (agents or (pas and not subj)) else subj
+        found = _scan(res, [t for h in heads for t in h.subtree], set())
+        if found:
+            sources = found
+    if not any(res.located(a) for a in targets):
+        taken: set[object] = {(a.start, a.end) for a in sources}
+        taken |= {(a.code or "")[:3] for a in sources if res.located(a)}
+        clause = [t for t in r.trigger.subtree if t.i > r.trigger.i]
+        if r.trigger != r.top:
+            clause += [t for t in r.top.subtree if t.i > r.top.i and t not in clause]
+        found = _scan(res, clause, taken)
+        if found:
+            targets = found
     if r.reverse:
         sources, targets = targets, sources
     out: list[tuple[Actor | None, Actor | None]] = []
