@@ -22,8 +22,8 @@ from .registry import stages as stage_registry
 #: facets every article has when it leaves a reader
 BASE_FACETS = frozenset({"text", "metadata"})
 ErrorPolicy = Literal["record", "skip", "raise"]
-#: the full analysis, in order (events join when their stage lands)
-DEFAULT_STAGES: tuple[str, ...] = ("structure", "entities", "time", "claims", "checks", "score")
+#: the full analysis, in order
+DEFAULT_STAGES: tuple[str, ...] = ("structure", "entities", "time", "events", "claims", "checks", "score")
 
 
 @dataclass

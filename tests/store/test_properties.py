@@ -13,7 +13,8 @@ from newsdesk.store.schema import blocks as blocks_table
 
 #: any text, including NUL and lone surrogates (possible via JSONL escapes)
 any_text = st.text(alphabet=st.characters(exclude_categories=()), max_size=300)
-ids = st.text(alphabet=st.characters(exclude_characters="\x00"), min_size=1, max_size=40)
+# ids the store accepts: no NUL, no lone surrogates (those are refused with a StoreError, tested elsewhere)
+ids = st.text(alphabet=st.characters(exclude_characters="\x00", exclude_categories=("Cs",)), min_size=1, max_size=40)
 maybe_text = st.none() | st.text(max_size=40)
 
 
