@@ -9,8 +9,10 @@ if ! command -v pg_ctlcluster >/dev/null 2>&1 || ! ls /usr/lib/postgresql/*/bin/
   if [ "$(id -u)" != 0 ]; then log "PostgreSQL is not installed and we are not root"; exit 1; fi
   log "installing postgresql from Debian"
   export DEBIAN_FRONTEND=noninteractive
-  apt-get update -qq >&2
-  apt-get install -y -qq postgresql >&2
+  log_file=$(mktemp)
+  if ! { apt-get update -qq && apt-get install -y -qq postgresql; } >"$log_file" 2>&1; then
+    cat "$log_file" >&2; log "apt-get failed"; exit 1
+  fi
 fi
 
 version=$(ls /usr/lib/postgresql | sort -V | tail -n 1)
