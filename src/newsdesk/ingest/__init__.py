@@ -13,6 +13,7 @@ from collections.abc import Iterable, Iterator
 
 from ..model import Article, Failure
 from ..registry import readers
+from ..sources import is_source
 from . import html, jsonl, text  # noqa: F401  (register the built-in readers)
 from .source import Limits
 
@@ -72,9 +73,17 @@ def _walk(root: str) -> Iterator[str | Failure]:
 
 
 def iter_inputs(paths: Iterable[str], limits: Limits | None = None) -> Iterator[Article | Failure]:
-    """Articles (and failures, in their place) from files and directories, in input order."""
+    """Articles (and failures, in their place) from files and directories, in input order.
+
+    URLs and explicitly named feed/sitemap files are read by :mod:`newsdesk.sources` (fetched).
+    """
     limits = limits or Limits()
     for path in paths:
+        if is_source(path):  # a URL, or a feed/sitemap file named explicitly: newsdesk.sources fetches
+            from ..sources.inputs import read_source
+
+            yield from read_source(path, limits)
+            continue
         if os.path.isdir(path):
             files: Iterable[str | Failure] = _walk(path)
         else:
