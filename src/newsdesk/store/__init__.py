@@ -15,8 +15,8 @@ and :mod:`~newsdesk.store.migrations` the steps that create them.
 
 from __future__ import annotations
 
-from .base import ArticleRow, SaveResult, Store, StoryMember, StoryRow, content_hash
+from .base import ArticleRow, SaveResult, SourceItem, SourceState, Store, StoryMember, StoryRow, content_hash
 from .sql import SqlStore, default_db_url, open_store
 
-__all__ = ["ArticleRow", "SaveResult", "SqlStore", "Store", "StoryMember", "StoryRow", "content_hash",
-           "default_db_url", "open_store"]
+__all__ = ["ArticleRow", "SaveResult", "SourceItem", "SourceState", "SqlStore", "Store", "StoryMember", "StoryRow",
+           "content_hash", "default_db_url", "open_store"]

@@ -11,11 +11,12 @@ import hashlib
 import json
 from abc import ABC, abstractmethod
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from types import TracebackType
 from typing import Any, Literal
 
+from ..errors import StoreError
 from ..model import Article
 
 #: what :meth:`Store.save` did with an article
@@ -99,6 +100,73 @@ class StoryRow:
                 "members": [{"id": m.article_id, "duplicate_of": m.duplicate_of} for m in self.members]}
 
 
+@dataclass(slots=True)
+class SourceState:
+    """A watched source (``newsdesk watch``): its validators and what its last poll did.
+
+    ``status`` of the last poll: ``ok``, ``not_modified`` (the server answered 304: one small
+    request) or ``failed`` (``error`` says why). The counts are the last poll's: items ``seen``
+    in the feed, pages ``fetched``, articles ``new`` and ``updated``, items skipped as
+    ``known`` (already stored, unchanged, or the same text as a stored one), ``failed`` (each
+    with its reason in ``failures``) and ``deferred`` to the next poll (over ``--max-items``).
+    """
+
+    url: str
+    parent: str | None = None
+    kind: str | None = None
+    title: str | None = None
+    etag: str | None = None
+    last_modified: str | None = None
+    added_at: datetime | None = None
+    polls: int = 0
+    #: articles stored from this source, over all polls
+    stored: int = 0
+    polled_at: datetime | None = None
+    status: str | None = None
+    http_status: int | None = None
+    error: str | None = None
+    seen: int = 0
+    fetched: int = 0
+    new: int = 0
+    updated: int = 0
+    known: int = 0
+    failed: int = 0
+    deferred: int = 0
+    #: ``{"url", "kind", "message"}`` per failed item of the last poll
+    failures: list[dict[str, Any]] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = {}
+        for name in self.__slots__:
+            value = getattr(self, name)
+            out[name] = value.isoformat() if isinstance(value, datetime) else value
+        return out
+
+
+@dataclass(slots=True)
+class SourceItem:
+    """One item of a watched source, as far as it was handled: ``stored``, ``duplicate`` or ``failed``."""
+
+    source_url: str
+    url: str
+    status: str
+    article_id: str | None = None
+    title: str | None = None
+    published: str | None = None
+    #: the feed's last-change date of the item when it was handled (a new one makes watch look again)
+    updated: str | None = None
+    content_hash: str | None = None
+    #: sha256 of the article text alone: the same text under another URL is a duplicate
+    text_hash: str | None = None
+    etag: str | None = None
+    last_modified: str | None = None
+    error_kind: str | None = None
+    error_message: str | None = None
+    attempts: int = 0
+    first_seen_at: datetime | None = None
+    fetched_at: datetime | None = None
+
+
 class Store(ABC):
     """Articles and their analyses, keyed by article id.
 
@@ -150,6 +218,32 @@ class Store(ABC):
     @abstractmethod
     def load_stories(self) -> builtins.list[StoryRow]:
         """The stored grouping, largest story first (ties: earliest first article)."""
+
+    # -- watched sources (newsdesk watch); a store that keeps none raises StoreError --------------
+
+    def save_source(self, state: SourceState) -> None:
+        """Add or update a watched source (one transaction)."""
+        raise StoreError(f"{type(self).__name__} does not keep watched sources")
+
+    def get_source(self, url: str) -> SourceState | None:
+        """The stored state of a watched source, or ``None``."""
+        raise StoreError(f"{type(self).__name__} does not keep watched sources")
+
+    def list_sources(self) -> builtins.list[SourceState]:
+        """Every watched source, in the order they were added (a sitemap index's sitemaps after it)."""
+        raise StoreError(f"{type(self).__name__} does not keep watched sources")
+
+    def source_items(self, source_url: str) -> dict[str, SourceItem]:
+        """The handled items of a source, by item URL."""
+        raise StoreError(f"{type(self).__name__} does not keep watched sources")
+
+    def save_source_item(self, item: SourceItem) -> None:
+        """Add or update one item of a source (one transaction)."""
+        raise StoreError(f"{type(self).__name__} does not keep watched sources")
+
+    def article_with_text(self, text_hash: str) -> str | None:
+        """The id of a stored article fetched from a source with this text hash, or ``None``."""
+        raise StoreError(f"{type(self).__name__} does not keep watched sources")
 
     @abstractmethod
     def migrate(self) -> int:

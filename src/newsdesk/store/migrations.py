@@ -113,10 +113,47 @@ def _v2_stories(conn: Connection) -> None:
     members.create(conn)
 
 
+def _v3_sources(conn: Connection) -> None:
+    md = MetaData(naming_convention=NAMING_CONVENTION)
+    sources = Table(
+        "sources", md,
+        Column("url", Text, primary_key=True),
+        Column("parent", Text), Column("kind", Text), Column("title", Text),
+        Column("etag", Text), Column("last_modified", Text),
+        Column("added_at", DateTime(timezone=True), nullable=False),
+        Column("polls", Integer, nullable=False),
+        Column("stored", Integer, nullable=False),
+        Column("polled_at", DateTime(timezone=True)),
+        Column("status", Text), Column("http_status", Integer), Column("error", Text),
+        *(Column(name, Integer, nullable=False)
+          for name in ("seen", "fetched", "new", "updated", "known", "failed", "deferred")),
+        Column("failures", Text, nullable=False),
+    )
+    items = Table(
+        "source_items", md,
+        Column("source_url", Text, ForeignKey("sources.url", ondelete="CASCADE"), nullable=False),
+        Column("url", Text, nullable=False),
+        Column("status", Text, nullable=False),
+        Column("article_id", Text), Column("title", Text), Column("published", Text), Column("updated", Text),
+        Column("content_hash", String(64)), Column("text_hash", String(64)),
+        Column("etag", Text), Column("last_modified", Text),
+        Column("error_kind", Text), Column("error_message", Text),
+        Column("attempts", Integer, nullable=False),
+        Column("first_seen_at", DateTime(timezone=True), nullable=False),
+        Column("fetched_at", DateTime(timezone=True)),
+        PrimaryKeyConstraint("source_url", "url"),
+    )
+    Index(None, items.c.text_hash)
+    Index(None, items.c.url)
+    sources.create(conn)
+    items.create(conn)
+
+
 #: every step, in order; versions are 1, 2, 3, ... with no gaps
 MIGRATIONS: list[Migration] = [
     Migration(1, "articles and their blocks", _v1_articles_and_blocks),
     Migration(2, "stories and their members (same-story grouping)", _v2_stories),
+    Migration(3, "watched sources and their items (newsdesk watch)", _v3_sources),
 ]
 
 

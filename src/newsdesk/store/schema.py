@@ -117,3 +117,58 @@ story_members = Table(
     Column("duplicate_of", Text),
 )
 Index(None, story_members.c.story_id, story_members.c.ordinal)
+
+#: watched sources (``newsdesk watch``): validators for conditional requests and the last poll's counts;
+#: ``parent``: the sitemap index a sitemap was found in
+sources = Table(
+    "sources",
+    metadata,
+    Column("url", Text, primary_key=True),
+    Column("parent", Text),
+    Column("kind", Text),
+    Column("title", Text),
+    Column("etag", Text),
+    Column("last_modified", Text),
+    Column("added_at", DateTime(timezone=True), nullable=False),
+    Column("polls", Integer, nullable=False),
+    Column("stored", Integer, nullable=False),
+    Column("polled_at", DateTime(timezone=True)),
+    Column("status", Text),
+    Column("http_status", Integer),
+    Column("error", Text),
+    Column("seen", Integer, nullable=False),
+    Column("fetched", Integer, nullable=False),
+    Column("new", Integer, nullable=False),
+    Column("updated", Integer, nullable=False),
+    Column("known", Integer, nullable=False),
+    Column("failed", Integer, nullable=False),
+    Column("deferred", Integer, nullable=False),
+    #: JSON list of ``{"url", "kind", "message"}``: the last poll's failures
+    Column("failures", Text, nullable=False),
+)
+
+#: the items of each watched source that were handled: stored, duplicate (same text as a stored
+#: article) or failed (retried up to three times); an item not here is fetched on the next poll
+source_items = Table(
+    "source_items",
+    metadata,
+    Column("source_url", Text, ForeignKey("sources.url", ondelete="CASCADE"), nullable=False),
+    Column("url", Text, nullable=False),
+    Column("status", Text, nullable=False),
+    Column("article_id", Text),
+    Column("title", Text),
+    Column("published", Text),
+    Column("updated", Text),
+    Column("content_hash", String(64)),
+    Column("text_hash", String(64)),
+    Column("etag", Text),
+    Column("last_modified", Text),
+    Column("error_kind", Text),
+    Column("error_message", Text),
+    Column("attempts", Integer, nullable=False),
+    Column("first_seen_at", DateTime(timezone=True), nullable=False),
+    Column("fetched_at", DateTime(timezone=True)),
+    PrimaryKeyConstraint("source_url", "url"),
+)
+Index(None, source_items.c.text_hash)
+Index(None, source_items.c.url)

@@ -24,8 +24,17 @@ from sqlalchemy.exc import ArgumentError, DBAPIError, IntegrityError, NoSuchModu
 from ..errors import StoreError
 from ..model import Article
 from ..serialize import article_to_dict
-from . import dialects, migrations, storysql
-from .base import ArticleRow, SaveResult, Store, StoryMember, StoryRow, content_hash
+from . import dialects, migrations, sourcesql, storysql
+from .base import (
+    ArticleRow,
+    SaveResult,
+    SourceItem,
+    SourceState,
+    Store,
+    StoryMember,
+    StoryRow,
+    content_hash,
+)
 from .schema import CHILD_TABLES, articles, blocks
 
 #: characters no PostgreSQL text column accepts (NUL) or no UTF-8 encoder takes (lone surrogates)
@@ -234,6 +243,45 @@ class SqlStore(Store):
     def load_stories(self) -> builtins.list[StoryRow]:
         with self._read() as conn:
             return storysql.read_grouping(conn, _aware)
+
+    # -- watched sources ------------------------------------------------------------------------
+
+    def _write_retrying(self, what: str, fn: Any) -> None:
+        for attempt in range(2):
+            try:
+                with self._write() as conn:
+                    fn(conn)
+                return
+            except IntegrityError as exc:  # another writer inserted the same key meanwhile: once more
+                if attempt == 0:
+                    continue
+                self._fail(what, exc)
+            except SQLAlchemyError as exc:
+                self._fail(what, exc)
+
+    def save_source(self, state: SourceState) -> None:
+        self._write_retrying(f"save source {state.url!r} to",
+                             lambda conn: sourcesql.save_source(conn, state, _now()))
+
+    def get_source(self, url: str) -> SourceState | None:
+        with self._read() as conn:
+            return sourcesql.get_source(conn, url, _aware)
+
+    def list_sources(self) -> builtins.list[SourceState]:
+        with self._read() as conn:
+            return sourcesql.list_sources(conn, _aware)
+
+    def source_items(self, source_url: str) -> dict[str, SourceItem]:
+        with self._read() as conn:
+            return sourcesql.source_items_of(conn, source_url, _aware)
+
+    def save_source_item(self, item: SourceItem) -> None:
+        self._write_retrying(f"save item {item.url!r} to",
+                             lambda conn: sourcesql.save_source_item(conn, item, _now()))
+
+    def article_with_text(self, text_hash: str) -> str | None:
+        with self._read() as conn:
+            return sourcesql.article_with_text(conn, text_hash)
 
     def migrate(self) -> int:
         try:
