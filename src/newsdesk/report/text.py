@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import IO
 
-from .model import Article
+from ..model import Article
 
 
 def _one_line(text: str, width: int = 100) -> str:
