@@ -258,3 +258,50 @@ def stored_stories(*, db: str | Store | None = None) -> list[StoryRow]:
     """The grouping saved by the last :func:`group_stored` (``StoryRow`` objects, largest story first)."""
     with _opened(db, create=False) as store:
         return list(store.load_stories())
+
+
+# -- sources: watch feeds, sitemaps and pages (newsdesk.sources) ---------------------------------------
+
+if TYPE_CHECKING:
+    import threading
+
+    from .sources.fetch import FetchPolicy
+    from .sources.watch import Reporter, WatchSummary
+    from .store import SourceState
+
+
+def watch(sources: str | Iterable[str] = (), *, db: str | Store | None = None,
+          stages: Sequence[str] = DEFAULT_STAGES, every: float = 900.0, once: bool = False,
+          max_items: int | None = None, limits: Limits | None = None, policy: FetchPolicy | None = None,
+          stories: bool = True, reporter: Reporter | None = None, stop: threading.Event | None = None,
+          context: Context | None = None) -> WatchSummary:
+    """Poll feeds, sitemaps and pages every ``every`` seconds; fetch, analyse and store what is new.
+
+    ``sources``: URLs or feed/sitemap files; none means the top-level sources already in the
+    store. State (validators, handled items, counts) lives in the store, so a restart resumes.
+    Returns after one poll when ``once``, else when ``stop`` is set (checked between articles).
+    ``reporter`` (:class:`newsdesk.sources.watch.Reporter`) hears of new articles, failures and
+    each source's poll. See ``docs/sources.md``.
+    """
+    import threading
+
+    from .sources.fetch import Fetcher
+    from .sources.fetch import FetchPolicy as Policy
+    from .sources.watch import MAX_ITEMS, Watcher
+
+    if isinstance(sources, str):
+        sources = [sources]
+    pipeline = Pipeline(stages, context=context, on_error="raise")
+    stop = stop or threading.Event()
+    limits = limits or Limits()
+    with _opened(db, create=True) as store, \
+            Fetcher(policy or Policy.from_env(max_bytes=limits.max_document_bytes), cancel=stop) as fetcher:
+        watcher = Watcher(store, fetcher, pipeline, limits=limits, max_items=max_items or MAX_ITEMS,
+                          stories=stories, reporter=reporter, stop=stop)
+        return watcher.run(list(sources), every=every, once=once)
+
+
+def list_sources(*, db: str | Store | None = None) -> list[SourceState]:
+    """Every watched source with its last poll (sitemaps of an index right after it)."""
+    with _opened(db, create=False) as store:
+        return store.list_sources()

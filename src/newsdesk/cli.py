@@ -471,3 +471,149 @@ def export_events(paths: tuple[str, ...], fmt: str, out_path: str | None, stage_
     if failed:
         click.echo(f"{failed} input(s) could not be analysed", err=True)
         sys.exit(1)
+
+
+# -- sources: watch feeds, sitemaps and pages; list the watched sources (thin over newsdesk.api) -----
+
+def _poll_line(state: Any) -> str:
+    if state.status == "failed":
+        return f"polled {state.url}: failed: {state.error}"
+    if state.status == "not_modified":
+        return f"polled {state.url}: not modified (one conditional request)"
+    return (f"polled {state.url}: {state.seen} seen, {state.fetched} fetched ({state.new} new, {state.updated} "
+            f"updated), {state.known} known, {state.failed} failed, {state.deferred} deferred")
+
+
+@main.command()
+@click.argument("sources", nargs=-1)
+@db_option
+@click.option("--every", default="15m", show_default=True, metavar="DURATION",
+              help="time between polls: 90s, 15m, 1h30m")
+@click.option("--once", is_flag=True, help="poll every source once, then exit (status 1 if anything failed)")
+@click.option("--stages", "stage_list", default=None, metavar="A,B,...",
+              help="comma-separated stage names to run instead of the default pipeline")
+@click.option("--max-items", type=click.IntRange(min=1), default=100, show_default=True,
+              help="pages fetched per source and poll; the rest wait for the next poll")
+@click.option("--delay", type=click.FloatRange(min=0), default=None, metavar="SECONDS",
+              help="pause between requests to one host (default 1, or $NEWSDESK_FETCH_DELAY)")
+@click.option("--timeout", type=click.FloatRange(min=0.001), default=None, metavar="SECONDS",
+              help="connect and read timeout of a request (default 20, or $NEWSDESK_FETCH_TIMEOUT); "
+                   "a whole response gets three times as long")
+@click.option("--stories/--no-stories", default=True, show_default=True,
+              help="group the stored articles into stories after a source brings new ones")
+@max_bytes_option
+def watch(sources: tuple[str, ...], db: str | None, every: str, once: bool, stage_list: str | None,
+          max_items: int, delay: float | None, timeout: float | None, stories: bool, max_bytes: int) -> None:
+    """Poll feeds, sitemaps and pages; fetch, analyse and store only new articles.
+
+    SOURCES are URLs (RSS/Atom feeds, sitemaps, sitemap indexes, or pages to follow) or feed
+    files; without any, the sources already in the store are polled. SIGINT or SIGTERM stops
+    cleanly between articles; a restart resumes where it stopped.
+    """
+    import signal
+    import threading
+
+    from .api import watch as api_watch
+    from .sources.fetch import FetchPolicy
+    from .sources.watch import NewArticle, Reporter, parse_duration
+
+    names = [s.strip() for s in stage_list.split(",") if s.strip()] if stage_list else list(DEFAULT_STAGES)
+    stop = threading.Event()
+    status: Any = None
+
+    class CliReporter(Reporter):
+        def progress(self, text: str) -> None:
+            if status is not None:
+                status.update(text)
+
+        def article(self, item: NewArticle) -> None:
+            click.echo(item.line())
+
+        def failure(self, failure: Failure) -> None:
+            _report_error(failure)
+
+        def polled(self, state: Any) -> None:
+            click.echo(_poll_line(state), err=True)
+
+    def on_signal(signum: int, _frame: Any) -> None:
+        if stop.is_set():
+            raise KeyboardInterrupt
+        stop.set()
+        click.echo(f"stopping after the current article ({signal.Signals(signum).name}; again to stop at once)",
+                   err=True)
+
+    previous: dict[signal.Signals, Any] = {}
+    if threading.current_thread() is threading.main_thread():
+        for signum in (signal.SIGINT, signal.SIGTERM):
+            previous[signum] = signal.signal(signum, on_signal)
+    try:
+        seconds = parse_duration(every)
+        policy = FetchPolicy.from_env(delay=delay, timeout=timeout,
+                                      total_timeout=None if timeout is None else 3 * timeout, max_bytes=max_bytes)
+        if sys.stderr.isatty():
+            from rich.console import Console
+
+            status = Console(stderr=True).status("starting")
+            status.start()
+        summary = api_watch(list(sources), db=db, stages=names, every=seconds, once=once, max_items=max_items,
+                            limits=_limits(max_bytes), policy=policy, stories=stories, reporter=CliReporter(),
+                            stop=stop)
+    except NewsdeskError as exc:
+        _fail(exc)
+    except KeyboardInterrupt:
+        click.echo("stopped at once", err=True)
+        sys.exit(130)
+    finally:
+        if status is not None:
+            status.stop()
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
+    click.echo(("stopped: " if summary.stopped else "") + summary.line(), err=True)
+    if once and summary.failed and not summary.stopped:
+        sys.exit(1)
+
+
+@main.command("sources")
+@db_option
+@click.option("--format", "fmt", type=click.Choice(["table", "jsonl"]), default="table", show_default=True,
+              help="table: for people, failures listed below; jsonl: one object per source")
+def sources_command(db: str | None, fmt: str) -> None:
+    """List the watched sources: last poll, items seen, fetched, known and failed (with reasons)."""
+    from .api import list_sources
+
+    try:
+        rows = list_sources(db=db)
+    except NewsdeskError as exc:
+        _fail(exc)
+    out: IO[str] = sys.stdout
+    if fmt == "jsonl":
+        for row in rows:
+            _write(out, _dumps(row.to_dict()))
+        return
+    from rich.console import Console
+    from rich.table import Table as RichTable
+
+    con = Console(file=out, width=None if out.isatty() else 200, highlight=False)
+    table = RichTable(show_edge=False, pad_edge=False)
+    table.add_column("source", overflow="fold")
+    for name in ("kind", "last poll", "status"):
+        table.add_column(name, no_wrap=True)
+    for name in ("seen", "fetched", "new", "updated", "known", "failed", "deferred", "stored"):
+        table.add_column(name, justify="right")
+    for row in rows:
+        polled = row.polled_at.strftime("%Y-%m-%d %H:%M:%S") if row.polled_at else "never"
+        table.add_row(_cell(("  " if row.parent else "") + row.url), _cell(row.kind), _cell(polled),
+                      _cell(row.status), *(_cell(getattr(row, n)) for n in
+                                           ("seen", "fetched", "new", "updated", "known", "failed", "deferred",
+                                            "stored")))
+    if rows:
+        con.print(table)
+    for row in rows:
+        if row.error:
+            con.print(f"{row.url}: last poll failed: {row.error}", markup=False)
+        for f in row.failures[:20]:
+            con.print(f"{row.url}: failed: {f.get('url')}: {f.get('message')} [{f.get('kind')}]", markup=False)
+        if len(row.failures) > 20:
+            con.print(f"{row.url}: ... and {len(row.failures) - 20} more failures (--format jsonl lists all)",
+                      markup=False)
+    con.print(f"{len(rows)} source(s)", markup=False)

@@ -28,7 +28,7 @@ import os
 import threading
 import time
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Generator, Iterable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
@@ -352,7 +352,7 @@ class Fetcher:
     # -- many URLs --------------------------------------------------------------------------------
 
     def fetch_many(self, requests: Iterable[FetchRequest], *, max_bytes: int | None = None
-                   ) -> Iterator[tuple[FetchRequest, FetchResult | FetchError | None]]:
+                   ) -> Generator[tuple[FetchRequest, FetchResult | FetchError | None], None, None]:
         """Fetch in parallel (``workers``, politeness per host) and yield in the order given.
 
         At most ``2 * workers`` requests run ahead of the consumer. Closing the iterator early
