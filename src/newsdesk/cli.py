@@ -617,3 +617,33 @@ def sources_command(db: str | None, fmt: str) -> None:
             con.print(f"{row.url}: ... and {len(row.failures) - 20} more failures (--format jsonl lists all)",
                       markup=False)
     con.print(f"{len(rows)} source(s)", markup=False)
+
+
+# -- the web dashboard and JSON API (docs/web.md) ------------------------------------------------
+
+
+@main.command()
+@db_option
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="address to listen on; loopback only unless you mean to expose the store")
+@click.option("--port", type=click.IntRange(min=0, max=65535), default=8000, show_default=True)
+@click.option("--ingest-token", envvar="NEWSDESK_INGEST_TOKEN", default=None, metavar="TOKEN",
+              help="allow POST /api/ingest with this bearer token (also $NEWSDESK_INGEST_TOKEN); "
+                   "without it the server is read-only")
+@click.option("--max-upload-bytes", type=click.IntRange(min=1), default=10 * 1024 * 1024, show_default=True,
+              help="largest upload POST /api/ingest accepts")
+def serve(db: str | None, host: str, port: int, ingest_token: str | None, max_upload_bytes: int) -> None:
+    """Serve the web dashboard and the JSON API over the store (read-only by default)."""
+    try:
+        from .web import serve as web_serve
+    except ImportError as exc:  # pragma: no cover - the web dependencies are part of the package
+        click.echo(f"error: the web dependencies are missing: {exc}", err=True)
+        sys.exit(1)
+    if ingest_token is not None and len(ingest_token) < 16:
+        click.echo("error: --ingest-token must be at least 16 characters", err=True)
+        sys.exit(1)
+    click.echo(f"newsdesk serve: http://{host}:{port}/ (Ctrl-C stops)", err=True)
+    try:
+        web_serve(db, host=host, port=port, ingest_token=ingest_token or None, max_upload_bytes=max_upload_bytes)
+    except NewsdeskError as exc:
+        _fail(exc)
