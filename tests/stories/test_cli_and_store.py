@@ -16,7 +16,7 @@ from newsdesk.errors import StoreError
 from newsdesk.store import SqlStore, StoryMember, open_store
 from newsdesk.store.schema import stories as stories_table
 from newsdesk.store.schema import story_members
-from newsdesk.stories import Assignment
+from newsdesk.stories import THRESHOLD, Assignment
 
 from .conftest import HANDMADE
 
@@ -89,7 +89,7 @@ def test_stored_grouping_round_trip(db_url: str) -> None:
         "quake-ardena-1": None, "quake-ardena-2": None, "quake-ardena-copy": "quake-ardena-1"}
     assert saved[0].title == "Strong earthquake hits northern Veloria, dozens feared dead"
     assert (saved[0].first_published, saved[0].last_published) == ("2024-03-03", "2024-03-05")
-    assert saved[0].threshold == 0.25 and saved[0].grouped_at.tzinfo is not None
+    assert saved[0].threshold == THRESHOLD and saved[0].grouped_at.tzinfo is not None
     by_story = {s.id: {m.article_id for m in s.members} for s in saved}
     for r in result.results:
         assert isinstance(r, Assignment) and r.id in by_story[r.story]

@@ -27,16 +27,21 @@ from dataclasses import dataclass
 import numpy as np
 
 from ..model import Article
-from .cluster import average_link
+from .cluster import average_link, split_clusters
 from .dupes import duplicate_of
 from .features import Features, extract
 from .similarity import CHUNK, Similarity, Weights
 
-__all__ = ["ATTACH", "DEFAULT_STAGES", "THRESHOLD", "Assignment", "Features", "Weights", "extract", "group",
-           "group_features"]
+__all__ = ["ATTACH", "DEFAULT_STAGES", "MIN_SIDE", "SPLIT", "THRESHOLD", "Assignment", "Features", "Weights",
+           "extract", "group", "group_features"]
 
-#: the default similarity threshold of the average-link step (tuned on ECB+, ``docs/stories.md``)
-THRESHOLD = 0.25
+#: the default similarity threshold of the average-link step, which gathers broadly similar
+#: articles (a topic); the split step then separates its event instances (``docs/stories.md``)
+THRESHOLD = 0.15
+#: a cluster is cut in two when its best normalised cut is below ``SPLIT`` times a random split's
+SPLIT = 0.8
+#: each side of a split keeps at least this many articles (lone articles are the attach step's)
+MIN_SIDE = 2
 #: a lone article joins its closest story at ``ATTACH * threshold`` mean similarity (see ``group_features``)
 ATTACH = 0.8
 #: the stages ``newsdesk stories`` runs by default: the entities stage did not pay for itself
@@ -89,7 +94,8 @@ def _attach_singletons(sim: Similarity, labels: list[int], threshold: float, att
 
 
 def group_features(feats: Sequence[Features], *, threshold: float = THRESHOLD, attach: float = ATTACH,
-                   weights: Weights | None = None) -> list[Assignment]:
+                   weights: Weights | None = None, split: float = SPLIT,
+                   min_side: int = MIN_SIDE) -> list[Assignment]:
     """Group articles given their features; one :class:`Assignment` per article, in order."""
     n = len(feats)
     if n == 0:
@@ -98,6 +104,8 @@ def group_features(feats: Sequence[Features], *, threshold: float = THRESHOLD, a
     originals = [i for i in range(n) if dup[i] is None]
     sim = Similarity([feats[i] for i in originals], weights)
     labels = average_link(sim, threshold)
+    if split:
+        labels = split_clusters(sim, labels, split, min_side)
     if attach:
         labels = _attach_singletons(sim, labels, threshold, attach)
     story_of_original = dict(zip(originals, labels, strict=True))
@@ -113,7 +121,8 @@ def group_features(feats: Sequence[Features], *, threshold: float = THRESHOLD, a
 
 
 def group(articles: Sequence[Article], *, threshold: float = THRESHOLD, attach: float = ATTACH,
-          weights: Weights | None = None, use_entities: bool = True) -> list[Assignment]:
+          weights: Weights | None = None, use_entities: bool = True, split: float = SPLIT,
+          min_side: int = MIN_SIDE) -> list[Assignment]:
     """Group analysed articles into stories; one :class:`Assignment` per article, in order.
 
     Uses whatever the analysis holds: names from the ``entities`` stage when it ran (and
@@ -121,4 +130,4 @@ def group(articles: Sequence[Article], *, threshold: float = THRESHOLD, attach: 
     event codes from the ``events`` stage when weighted.
     """
     return group_features([extract(a, use_entities=use_entities) for a in articles], threshold=threshold,
-                          attach=attach, weights=weights)
+                          attach=attach, weights=weights, split=split, min_side=min_side)
