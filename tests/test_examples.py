@@ -26,7 +26,10 @@ from newsdesk.model import Article, Failure
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 FLAWS = EXAMPLES / "FLAWS.md"
 SUFFIXES = {".html", ".htm", ".txt", ".md", ".jsonl"}
-FILES = sorted(p for p in EXAMPLES.rglob("*") if p.is_file() and p.suffix in SUFFIXES)
+#: the corpus's own notes (README.md, FLAWS.md) are listed in examples/.newsdeskignore: not articles
+NOT_ARTICLES = {"README.md", "FLAWS.md"}
+FILES = sorted(p for p in EXAMPLES.rglob("*")
+               if p.is_file() and p.suffix in SUFFIXES and p.name not in NOT_ARTICLES)
 
 # The contract's closed vocabulary of flag kinds (../shared/contract/README.md, "Flags").
 FLAG_KINDS = {"anachronism", "contradiction", "stitched", "duplicate_passage", "spun_phrase", "typo",

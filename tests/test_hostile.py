@@ -269,3 +269,17 @@ def test_no_traceback_from_real_process(tmp_path: Path) -> None:
     assert "Traceback" not in proc.stderr
     assert f"{bad}:1" in proc.stderr and "missing.html" in proc.stderr
     assert len(proc.stdout.splitlines()) == 2
+
+
+def test_newsdeskignore(tmp_path: Path) -> None:
+    root = tmp_path / "corpus"
+    (root / "sub").mkdir(parents=True)
+    (root / ".newsdeskignore").write_text("# not articles\nREADME.md\nsub/draft-*.txt\n")
+    (root / "README.md").write_text("About this corpus.\n")
+    (root / "a.txt").write_text(GOOD)
+    (root / "sub" / "README.md").write_text("Nested readme.\n")
+    (root / "sub" / "draft-1.txt").write_text("Draft.\n")
+    (root / "sub" / "b.txt").write_text(GOOD)
+    code, objs, _ = run(str(root))
+    assert code == 0
+    assert [o["article"]["id"] for o in objs] == [str(root / "a.txt"), str(root / "sub" / "b.txt")]  # type: ignore[index]

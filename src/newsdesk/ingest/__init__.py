@@ -8,6 +8,7 @@ entries become failures, never hangs) and dispatches by ending. Everything strea
 from __future__ import annotations
 
 import errno
+import fnmatch
 import os
 from collections.abc import Iterable, Iterator
 
@@ -31,12 +32,39 @@ def reader_for(path: str) -> str | None:
     return best[1] if best else None
 
 
+IGNORE_FILE = ".newsdeskignore"
+
+
+def _ignore_rules(folder: str) -> list[tuple[str, str]]:
+    """``(base folder, glob)`` pairs from a ``.newsdeskignore`` file (one glob per line, ``#`` comments)."""
+    try:
+        with open(os.path.join(folder, IGNORE_FILE), encoding="utf-8", errors="replace") as fh:
+            lines = fh.read(64 * 1024).splitlines()
+    except OSError:
+        return []
+    return [(folder, line.strip()) for line in lines if line.strip() and not line.lstrip().startswith("#")]
+
+
+def _ignored(path: str, rules: list[tuple[str, str]]) -> bool:
+    name = os.path.basename(path)
+    for base, pattern in rules:
+        rel = os.path.relpath(path, base)
+        if fnmatch.fnmatch(name, pattern) or fnmatch.fnmatch(rel, pattern):
+            return True
+    return False
+
+
 def _walk(root: str) -> Iterator[str | Failure]:
-    """Files under ``root`` in sorted order; loops and unreadable folders become failures."""
+    """Files under ``root`` in sorted order; loops and unreadable folders become failures.
+
+    Hidden entries are skipped, and so is whatever a ``.newsdeskignore`` file in a folder names
+    (globs matched against the entry's name or its path relative to that folder; the rules apply
+    to the folder and everything below it), e.g. a corpus's own ``README.md``.
+    """
     seen: set[tuple[int, int]] = set()
-    stack = [root]
+    stack: list[tuple[str, list[tuple[str, str]]]] = [(root, [])]
     while stack:
-        folder = stack.pop()
+        folder, inherited = stack.pop()
         try:
             st = os.stat(folder)
         except OSError as exc:
@@ -53,9 +81,10 @@ def _walk(root: str) -> Iterator[str | Failure]:
         except OSError as exc:
             yield Failure("unreadable", f"cannot list folder: {exc.strerror}", folder, folder)
             continue
+        rules = inherited + _ignore_rules(folder)
         subdirs: list[str] = []
         for entry in entries:
-            if entry.name.startswith("."):
+            if entry.name.startswith(".") or (rules and _ignored(entry.path, rules)):
                 continue
             try:
                 is_dir = entry.is_dir()
@@ -69,7 +98,7 @@ def _walk(root: str) -> Iterator[str | Failure]:
                 yield entry.path
             elif entry.is_symlink() and not os.path.exists(entry.path):
                 yield Failure("not_found", "broken symbolic link", entry.path, entry.path)
-        stack.extend(reversed(subdirs))
+        stack.extend((d, rules) for d in reversed(subdirs))
 
 
 def iter_inputs(paths: Iterable[str], limits: Limits | None = None) -> Iterator[Article | Failure]:
