@@ -98,14 +98,16 @@ def parse_feed(data: bytes, url: str) -> Feed:
                 if candidate.get("href") and candidate.get("rel", "alternate") == "alternate":
                     link = candidate["href"]
                     break
-        published = _iso(entry.get("published_parsed")) or _iso(entry.get("updated_parsed"))
+        raw = dict(entry)  # plain dict: FeedParserDict maps missing keys onto others (with a warning)
+        updated = _iso(raw.get("updated_parsed"))
+        published = _iso(raw.get("published_parsed")) or updated
         items.append(FeedItem(
             url=urljoin(url, str(link).strip()) if link else None,
             title=_plain(entry.get("title")),
             published=published,
             summary=_plain(entry.get("summary")),
             guid=str(entry["id"]) if entry.get("id") else None,
-            updated=_iso(entry.get("updated_parsed")),
+            updated=updated,
         ))
     title = _plain((parsed.get("feed") or {}).get("title"))
     return Feed(kind=kind, url=url, title=title, items=items)

@@ -188,6 +188,8 @@ class Watcher:
         for name in ("seen", "fetched", "new", "updated", "known", "failed", "deferred"):
             setattr(state, name, 0)
         state.failures, state.error, state.polls, state.polled_at = [], None, state.polls + 1, _now()
+        state.status = "polling"
+        self.store.save_source(state)  # its row exists before its items' rows
         self.reporter.progress(f"polling {key}")
         validators = Validators(state.etag, state.last_modified) if is_url(key) else None
         try:
@@ -216,7 +218,6 @@ class Watcher:
             complete = self._items(state, feed.items, summary, stored)
             if feed.sitemaps:
                 state.seen += len(feed.sitemaps)
-                self.store.save_source(state)  # the parent row exists before its children's
                 for child in dict.fromkeys(feed.sitemaps):
                     if self.stop.is_set():
                         complete = False
