@@ -101,33 +101,33 @@ def test_migrating_again_changes_nothing(db_url: str) -> None:
     assert _snapshot(db_url) == before
 
 
-def _entities_step(conn: Connection) -> None:
+def _widgets_step(conn: Connection) -> None:
     md = MetaData(naming_convention=NAMING_CONVENTION)
     Table("articles", md, Column("id", Text, primary_key=True))  # referenced only
-    Table("entities", md,
+    Table("widgets", md,
           Column("article_id", Text, ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True),
           Column("ordinal", Integer, primary_key=True, autoincrement=False),
           Column("name", Text, nullable=False))
-    md.tables["entities"].create(conn)
+    md.tables["widgets"].create(conn)
 
 
 def test_adding_a_table_is_one_more_step(db_url: str) -> None:
     """How a later issue adds entities/events/flags: append a step; existing data stays."""
     with open_store(db_url) as s:
         s.save(make_article())
-    steps = [*MIGRATIONS, Migration(len(MIGRATIONS) + 1, "entities", _entities_step)]
+    steps = [*MIGRATIONS, Migration(len(MIGRATIONS) + 1, "widgets", _widgets_step)]
     engine = _engine(db_url)
     assert migrate(engine, migrations=steps) == len(steps)
     assert migrate(engine, migrations=steps) == len(steps)
     with engine.connect() as conn:
-        assert "entities" in inspect(conn).get_table_names()
+        assert "widgets" in inspect(conn).get_table_names()
         assert conn.execute(text("SELECT count(*) FROM articles")).scalar_one() == 1
     engine.dispose()
 
 
 def test_a_failing_step_is_rolled_back_entirely(db_url: str) -> None:
     def half_done(conn: Connection) -> None:
-        _entities_step(conn)  # DDL that must be undone too
+        _widgets_step(conn)  # DDL that must be undone too
         raise RuntimeError("step failed half-way")
 
     engine = _engine(db_url)
@@ -137,7 +137,7 @@ def test_a_failing_step_is_rolled_back_entirely(db_url: str) -> None:
         migrate(engine, migrations=steps)
     with engine.connect() as conn:
         assert current_version(conn) == latest_version()
-        assert "entities" not in inspect(conn).get_table_names()
+        assert "widgets" not in inspect(conn).get_table_names()
     engine.dispose()
 
 
@@ -155,7 +155,7 @@ def test_a_newer_database_is_refused(db_url: str) -> None:
 def test_out_of_order_steps_are_refused(db_url: str) -> None:
     engine = _engine(db_url)
     with pytest.raises(StoreError, match="out of order"):
-        migrate(engine, migrations=[Migration(2, "gap", _entities_step)])
+        migrate(engine, migrations=[Migration(2, "gap", _widgets_step)])
     engine.dispose()
 
 

@@ -16,7 +16,9 @@ and :mod:`~newsdesk.store.migrations` the steps that create them.
 from __future__ import annotations
 
 from .base import ArticleRow, SaveResult, SourceItem, SourceState, Store, StoryMember, StoryRow, content_hash
+from .records import ClaimRow, EventRow, FlagRow, MergedEvent, MergedSource, SearchFilters, SearchHit
 from .sql import SqlStore, default_db_url, open_store
 
-__all__ = ["ArticleRow", "SaveResult", "SourceItem", "SourceState", "SqlStore", "Store", "StoryMember", "StoryRow",
+__all__ = ["ArticleRow", "ClaimRow", "EventRow", "FlagRow", "MergedEvent", "MergedSource", "SaveResult",
+           "SearchFilters", "SearchHit", "SourceItem", "SourceState", "SqlStore", "Store", "StoryMember", "StoryRow",
            "content_hash", "default_db_url", "open_store"]

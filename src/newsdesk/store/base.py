@@ -18,6 +18,7 @@ from typing import Any, Literal
 
 from ..errors import StoreError
 from ..model import Article
+from .records import ClaimRow, EventRow, FlagRow, MergedEvent, SearchFilters, SearchHit
 
 #: what :meth:`Store.save` did with an article
 SaveResult = Literal["added", "unchanged", "replaced"]
@@ -244,6 +245,54 @@ class Store(ABC):
     def article_with_text(self, text_hash: str) -> str | None:
         """The id of a stored article fetched from a source with this text hash, or ``None``."""
         raise StoreError(f"{type(self).__name__} does not keep watched sources")
+
+    # -- the analysis as rows: queries, full-text search, merged events (migration 4) --------------------
+
+    def search(self, query: str, limit: int = 20, filters: SearchFilters | None = None, *,
+               match: Literal["all", "any"] = "all") -> builtins.list[SearchHit]:
+        """Articles whose title or body text match ``query``, best first, with a snippet and a rank.
+
+        ``query``: words (stemmed), ``"quoted phrases"``, ``OR`` between terms, ``-word`` to
+        exclude; ``match="any"`` ORs every term (for questions). Common English words are
+        ignored. See :mod:`newsdesk.store.searchsql`.
+        """
+        raise StoreError(f"{type(self).__name__} has no full-text search")
+
+    def events(self, *, actors: Sequence[str] = (), dyad: tuple[str, str] | None = None, since: str | None = None,
+               until: str | None = None, story: str | None = None, article_id: str | None = None,
+               limit: int | None = None) -> builtins.list[EventRow]:
+        """Stored events, by date then article. ``actors``: CAMEO codes or prefixes (``USA``,
+        ``PRKGOV``) that must each be the source or the target; ``dyad``: (source, target) prefixes in
+        that direction; ``since``/``until``: ISO dates (an event dated by month only matches a day
+        inside it); ``story``: articles of one story of the stored grouping."""
+        raise StoreError(f"{type(self).__name__} does not keep events as rows")
+
+    def claims(self, *, speaker: str | None = None, article_id: str | None = None,
+               limit: int | None = None) -> builtins.list[ClaimRow]:
+        """Stored claims; ``speaker``: a case-insensitive part of the speaker's name."""
+        raise StoreError(f"{type(self).__name__} does not keep claims as rows")
+
+    def flags(self, *, kind: str | None = None, severity: str | None = None, article_id: str | None = None,
+              limit: int | None = None) -> builtins.list[FlagRow]:
+        """Stored flags of one ``kind`` (and ``severity``), with their evidence decoded from JSON."""
+        raise StoreError(f"{type(self).__name__} does not keep flags as rows")
+
+    def save_merged_events(self, merged: Sequence[MergedEvent]) -> int:
+        """Replace the stored merged events by ``merged`` (one transaction); returns how many."""
+        raise StoreError(f"{type(self).__name__} does not keep merged events")
+
+    def load_merged_events(self, *, actors: Sequence[str] = (), since: str | None = None, until: str | None = None,
+                           story: str | None = None, limit: int | None = None) -> builtins.list[MergedEvent]:
+        """Stored merged events with their sources, by date; filters as :meth:`events`."""
+        raise StoreError(f"{type(self).__name__} does not keep merged events")
+
+    def merge_is_current(self) -> bool:
+        """Whether merged events are stored and no article was stored or replaced since they were merged."""
+        return False
+
+    def table_counts(self) -> dict[str, int]:
+        """Rows per table (and in the full-text index), for checks and ``newsdesk`` diagnostics."""
+        raise StoreError(f"{type(self).__name__} cannot count its tables")
 
     @abstractmethod
     def migrate(self) -> int:

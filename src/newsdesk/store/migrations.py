@@ -149,11 +149,147 @@ def _v3_sources(conn: Connection) -> None:
     items.create(conn)
 
 
+def _v4_analysis_search_merged(conn: Connection) -> None:
+    md = MetaData(naming_convention=NAMING_CONVENTION)
+    Table("articles", md, Column("id", Text, primary_key=True))  # referenced only, not created
+
+    def fk() -> Column[str]:
+        return Column("article_id", Text, ForeignKey("articles.id", ondelete="CASCADE"), nullable=False)
+
+    def ordinal(name: str = "ordinal") -> Column[int]:
+        return Column(name, Integer, nullable=False, autoincrement=False)
+
+    entities = Table(
+        "entities", md, fk(), ordinal(),
+        Column("entity_id", Text, nullable=False), Column("name", Text, nullable=False),
+        Column("type", Text, nullable=False), Column("kb_id", Text), Column("country", Text),
+        Column("actor_code", Text), Column("roles", Text, nullable=False), Column("stage", Text),
+        PrimaryKeyConstraint("article_id", "ordinal"),
+    )
+    Index(None, entities.c.name)
+    Index(None, entities.c.kb_id)
+    Table(
+        "mentions", md, fk(), ordinal("entity_ordinal"), ordinal(),
+        Column("start", Integer, nullable=False), Column("end", Integer, nullable=False),
+        Column("text", Text, nullable=False), Column("kind", Text, nullable=False), Column("type", Text),
+        PrimaryKeyConstraint("article_id", "entity_ordinal", "ordinal"),
+    )
+    timexes = Table(
+        "timexes", md, fk(), ordinal(),
+        Column("start", Integer, nullable=False), Column("end", Integer, nullable=False),
+        Column("text", Text, nullable=False), Column("type", Text, nullable=False),
+        Column("value", Text, nullable=False), Column("stage", Text),
+        PrimaryKeyConstraint("article_id", "ordinal"),
+    )
+    Index(None, timexes.c.value)
+    actor_columns = [
+        col
+        for side in ("source", "target")
+        for col in (Column(f"{side}_text", Text), Column(f"{side}_name", Text), Column(f"{side}_code", Text),
+                    Column(f"{side}_country", Text), Column(f"{side}_entity_id", Text),
+                    Column(f"{side}_start", Integer), Column(f"{side}_end", Integer))
+    ]
+    events = Table(
+        "events", md, fk(), ordinal(),
+        Column("code", Text, nullable=False), Column("root", Text, nullable=False), Column("plover", Text),
+        Column("quad_class", Integer), Column("goldstein", Float),
+        *actor_columns,
+        Column("date", Text), Column("location", Text), Column("modality", Text, nullable=False),
+        Column("start", Integer, nullable=False), Column("end", Integer, nullable=False),
+        Column("trigger", Text), Column("confidence", Float), Column("stage", Text),
+        PrimaryKeyConstraint("article_id", "ordinal"),
+    )
+    Index(None, events.c.source_country, events.c.target_country)
+    Index(None, events.c.target_country)
+    Index(None, events.c.date)
+    Index(None, events.c.code)
+    claims = Table(
+        "claims", md, fk(), ordinal(),
+        Column("kind", Text, nullable=False), Column("start", Integer, nullable=False),
+        Column("end", Integer, nullable=False), Column("cue", Text), Column("speaker_name", Text),
+        Column("speaker_entity_id", Text), Column("speaker_start", Integer), Column("speaker_end", Integer),
+        Column("stage", Text),
+        PrimaryKeyConstraint("article_id", "ordinal"),
+    )
+    Index(None, claims.c.speaker_name)
+    flags = Table(
+        "flags", md, fk(), ordinal(),
+        Column("kind", Text, nullable=False), Column("severity", Text, nullable=False),
+        Column("start", Integer, nullable=False), Column("end", Integer, nullable=False),
+        Column("message", Text, nullable=False), Column("evidence", Text, nullable=False), Column("stage", Text),
+        PrimaryKeyConstraint("article_id", "ordinal"),
+    )
+    Index(None, flags.c.kind, flags.c.severity)
+    Table(
+        "scores", md, fk(),
+        Column("name", Text, nullable=False), Column("value", Float, nullable=False),
+        PrimaryKeyConstraint("article_id", "name"),
+    )
+    Table(
+        "search_docs", md,
+        Column("id", Integer, primary_key=True, autoincrement=True),
+        Column("article_id", Text, ForeignKey("articles.id", ondelete="CASCADE"), nullable=False, unique=True),
+        Column("title", Text), Column("body", Text, nullable=False),
+    )
+    merged = Table(
+        "merged_events", md,
+        Column("id", Integer, primary_key=True, autoincrement=False),
+        Column("code", Text, nullable=False), Column("root", Text, nullable=False), Column("plover", Text),
+        Column("quad_class", Integer), Column("goldstein", Float), Column("label", Text),
+        Column("source_code", Text), Column("source_country", Text), Column("source_name", Text),
+        Column("target_code", Text), Column("target_country", Text), Column("target_name", Text),
+        Column("date", Text), Column("location", Text), Column("modality", Text, nullable=False),
+        Column("modalities", Text, nullable=False), Column("n_articles", Integer, nullable=False),
+        Column("n_mentions", Integer, nullable=False), Column("story_id", Text), Column("first_published", Text),
+        Column("merged_at", DateTime(timezone=True), nullable=False),
+    )
+    Index(None, merged.c.date)
+    Index(None, merged.c.source_country, merged.c.target_country)
+    merged_sources = Table(
+        "merged_event_sources", md,
+        Column("merged_id", Integer, ForeignKey("merged_events.id", ondelete="CASCADE"), nullable=False,
+               autoincrement=False),
+        fk(), ordinal("event_ordinal"),
+        Column("start", Integer, nullable=False), Column("end", Integer, nullable=False),
+        Column("modality", Text, nullable=False), Column("date", Text),
+        PrimaryKeyConstraint("merged_id", "article_id", "event_ordinal"),
+    )
+    Index(None, merged_sources.c.article_id)
+    for table in md.sorted_tables:
+        if table.name != "articles":
+            table.create(conn)
+    # the full-text index over search_docs, as written for this version (see dialects.search_ddl)
+    for statement in _V4_SEARCH_DDL.get(conn.dialect.name, ()):
+        conn.exec_driver_sql(statement)
+
+
+_V4_SEARCH_DDL: dict[str, tuple[str, ...]] = {
+    "sqlite": (
+        "CREATE VIRTUAL TABLE search_fts USING fts5(title, body, content='search_docs', content_rowid='id', "
+        "tokenize='porter unicode61 remove_diacritics 2')",
+        "CREATE TRIGGER search_docs_ai AFTER INSERT ON search_docs BEGIN "
+        "INSERT INTO search_fts(rowid, title, body) VALUES (new.id, new.title, new.body); END",
+        "CREATE TRIGGER search_docs_ad AFTER DELETE ON search_docs BEGIN "
+        "INSERT INTO search_fts(search_fts, rowid, title, body) VALUES ('delete', old.id, old.title, old.body); END",
+        "CREATE TRIGGER search_docs_au AFTER UPDATE ON search_docs BEGIN "
+        "INSERT INTO search_fts(search_fts, rowid, title, body) VALUES ('delete', old.id, old.title, old.body); "
+        "INSERT INTO search_fts(rowid, title, body) VALUES (new.id, new.title, new.body); END",
+    ),
+    "postgresql": (
+        "ALTER TABLE search_docs ADD COLUMN tsv tsvector GENERATED ALWAYS AS ("
+        "setweight(to_tsvector('english', coalesce(title, '')), 'A') || "
+        "setweight(to_tsvector('english', body), 'B')) STORED",
+        "CREATE INDEX ix_search_docs_tsv ON search_docs USING gin (tsv)",
+    ),
+}
+
+
 #: every step, in order; versions are 1, 2, 3, ... with no gaps
 MIGRATIONS: list[Migration] = [
     Migration(1, "articles and their blocks", _v1_articles_and_blocks),
     Migration(2, "stories and their members (same-story grouping)", _v2_stories),
     Migration(3, "watched sources and their items (newsdesk watch)", _v3_sources),
+    Migration(4, "the analysis as rows, full-text search, merged events", _v4_analysis_search_merged),
 ]
 
 

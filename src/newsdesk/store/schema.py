@@ -15,9 +15,12 @@ the same tables serve SQLite and PostgreSQL. Character columns are ``Text`` rath
 
 from __future__ import annotations
 
+from typing import Any
+
 from sqlalchemy import (
     Boolean,
     Column,
+    Connection,
     DateTime,
     Float,
     ForeignKey,
@@ -28,6 +31,7 @@ from sqlalchemy import (
     String,
     Table,
     Text,
+    event,
 )
 
 #: constraint and index names that are stable across databases, so a migration can name them
@@ -89,7 +93,7 @@ blocks = Table(
 )
 
 #: tables whose rows belong to one article (column ``article_id``): replaced with it
-CHILD_TABLES: tuple[Table, ...] = (blocks,)
+CHILD_TABLES: tuple[Table, ...] = (blocks,)  # extended below with the analysis tables
 
 #: the last same-story grouping of the stored articles (``newsdesk stories --db``), one row per story;
 #: replaced as a whole, in one transaction, each time the articles are grouped again
@@ -172,3 +176,226 @@ source_items = Table(
 )
 Index(None, source_items.c.text_hash)
 Index(None, source_items.c.url)
+
+# -- the analysis as rows (migration 4) ---------------------------------------------------------------
+# Child tables of ``articles``: one row per part of the analysis, each with the span it came from
+# (``start``/``end``: half-open character offsets into the article text). They are copies for
+# queries; ``articles.analysis`` stays the source of truth. Text columns hold U+FFFD where the
+# article had a NUL or a lone surrogate (offsets are unchanged: one character for one).
+
+#: one row per entity of an article; ``entity_id`` is the id inside the analysis (``e1``)
+entities = Table(
+    "entities",
+    metadata,
+    Column("article_id", Text, ForeignKey("articles.id", ondelete="CASCADE"), nullable=False),
+    Column("ordinal", Integer, nullable=False, autoincrement=False),
+    Column("entity_id", Text, nullable=False),
+    Column("name", Text, nullable=False),
+    Column("type", Text, nullable=False),
+    Column("kb_id", Text),
+    Column("country", Text),
+    Column("actor_code", Text),
+    #: JSON list of the entity's roles (as in the analysis)
+    Column("roles", Text, nullable=False),
+    Column("stage", Text),
+    PrimaryKeyConstraint("article_id", "ordinal"),
+)
+Index(None, entities.c.name)
+Index(None, entities.c.kb_id)
+
+#: one row per mention of an entity (``entity_ordinal``: the entity's ``entities.ordinal``)
+mentions = Table(
+    "mentions",
+    metadata,
+    Column("article_id", Text, ForeignKey("articles.id", ondelete="CASCADE"), nullable=False),
+    Column("entity_ordinal", Integer, nullable=False, autoincrement=False),
+    Column("ordinal", Integer, nullable=False, autoincrement=False),
+    Column("start", Integer, nullable=False),
+    Column("end", Integer, nullable=False),
+    Column("text", Text, nullable=False),
+    Column("kind", Text, nullable=False),
+    Column("type", Text),
+    PrimaryKeyConstraint("article_id", "entity_ordinal", "ordinal"),
+)
+
+timexes = Table(
+    "timexes",
+    metadata,
+    Column("article_id", Text, ForeignKey("articles.id", ondelete="CASCADE"), nullable=False),
+    Column("ordinal", Integer, nullable=False, autoincrement=False),
+    Column("start", Integer, nullable=False),
+    Column("end", Integer, nullable=False),
+    Column("text", Text, nullable=False),
+    Column("type", Text, nullable=False),
+    Column("value", Text, nullable=False),
+    Column("stage", Text),
+    PrimaryKeyConstraint("article_id", "ordinal"),
+)
+Index(None, timexes.c.value)
+
+#: one row per event; actors flattened (``source_*``, ``target_*``); ``*_country`` is the first three
+#: letters of the CAMEO actor code (``USAGOV`` -> ``USA``), ``root`` the first two of the event code
+events = Table(
+    "events",
+    metadata,
+    Column("article_id", Text, ForeignKey("articles.id", ondelete="CASCADE"), nullable=False),
+    Column("ordinal", Integer, nullable=False, autoincrement=False),
+    Column("code", Text, nullable=False),
+    Column("root", Text, nullable=False),
+    Column("plover", Text),
+    Column("quad_class", Integer),
+    Column("goldstein", Float),
+    Column("source_text", Text),
+    Column("source_name", Text),
+    Column("source_code", Text),
+    Column("source_country", Text),
+    Column("source_entity_id", Text),
+    Column("source_start", Integer),
+    Column("source_end", Integer),
+    Column("target_text", Text),
+    Column("target_name", Text),
+    Column("target_code", Text),
+    Column("target_country", Text),
+    Column("target_entity_id", Text),
+    Column("target_start", Integer),
+    Column("target_end", Integer),
+    Column("date", Text),
+    Column("location", Text),
+    Column("modality", Text, nullable=False),
+    Column("start", Integer, nullable=False),
+    Column("end", Integer, nullable=False),
+    Column("trigger", Text),
+    Column("confidence", Float),
+    Column("stage", Text),
+    PrimaryKeyConstraint("article_id", "ordinal"),
+)
+Index(None, events.c.source_country, events.c.target_country)
+Index(None, events.c.target_country)
+Index(None, events.c.date)
+Index(None, events.c.code)
+
+claims = Table(
+    "claims",
+    metadata,
+    Column("article_id", Text, ForeignKey("articles.id", ondelete="CASCADE"), nullable=False),
+    Column("ordinal", Integer, nullable=False, autoincrement=False),
+    Column("kind", Text, nullable=False),
+    Column("start", Integer, nullable=False),
+    Column("end", Integer, nullable=False),
+    Column("cue", Text),
+    Column("speaker_name", Text),
+    Column("speaker_entity_id", Text),
+    Column("speaker_start", Integer),
+    Column("speaker_end", Integer),
+    Column("stage", Text),
+    PrimaryKeyConstraint("article_id", "ordinal"),
+)
+Index(None, claims.c.speaker_name)
+
+flags = Table(
+    "flags",
+    metadata,
+    Column("article_id", Text, ForeignKey("articles.id", ondelete="CASCADE"), nullable=False),
+    Column("ordinal", Integer, nullable=False, autoincrement=False),
+    Column("kind", Text, nullable=False),
+    Column("severity", Text, nullable=False),
+    Column("start", Integer, nullable=False),
+    Column("end", Integer, nullable=False),
+    Column("message", Text, nullable=False),
+    #: the flag's evidence as JSON (an object, a string or null)
+    Column("evidence", Text, nullable=False),
+    Column("stage", Text),
+    PrimaryKeyConstraint("article_id", "ordinal"),
+)
+Index(None, flags.c.kind, flags.c.severity)
+
+scores = Table(
+    "scores",
+    metadata,
+    Column("article_id", Text, ForeignKey("articles.id", ondelete="CASCADE"), nullable=False),
+    Column("name", Text, nullable=False),
+    Column("value", Float, nullable=False),
+    PrimaryKeyConstraint("article_id", "name"),
+)
+
+#: what full-text search indexes: the title and the body text (body blocks, boilerplate left out),
+#: one row per article. The index itself is dialect-specific (:func:`.dialects.search_ddl`): an
+#: external-content FTS5 table kept in sync by triggers on SQLite, a generated ``tsvector`` column
+#: with a GIN index on PostgreSQL; both are created with this table and written in the article's
+#: transaction. ``id`` is the integer key FTS5 needs (never reused by a live row).
+search_docs = Table(
+    "search_docs",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("article_id", Text, ForeignKey("articles.id", ondelete="CASCADE"), nullable=False, unique=True),
+    Column("title", Text),
+    Column("body", Text, nullable=False),
+)
+
+CHILD_TABLES = (*CHILD_TABLES, entities, mentions, timexes, events, claims, flags, scores, search_docs)
+
+#: events of different articles that report the same real-world event (``newsdesk events --merge``);
+#: replaced as a whole each time the events are merged again. ``modalities``: JSON object
+#: ``{"asserted": [article ids], "negated": [...]}``; ``modality``: the summary status.
+merged_events = Table(
+    "merged_events",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=False),
+    Column("code", Text, nullable=False),
+    Column("root", Text, nullable=False),
+    Column("plover", Text),
+    Column("quad_class", Integer),
+    Column("goldstein", Float),
+    Column("label", Text),
+    Column("source_code", Text),
+    Column("source_country", Text),
+    Column("source_name", Text),
+    Column("target_code", Text),
+    Column("target_country", Text),
+    Column("target_name", Text),
+    Column("date", Text),
+    Column("location", Text),
+    Column("modality", Text, nullable=False),
+    Column("modalities", Text, nullable=False),
+    Column("n_articles", Integer, nullable=False),
+    Column("n_mentions", Integer, nullable=False),
+    Column("story_id", Text),
+    Column("first_published", Text),
+    Column("merged_at", DateTime(timezone=True), nullable=False),
+)
+Index(None, merged_events.c.date)
+Index(None, merged_events.c.source_country, merged_events.c.target_country)
+
+#: the reports a merged event stands for: one row per article event (``event_ordinal``: ``events.ordinal``)
+merged_event_sources = Table(
+    "merged_event_sources",
+    metadata,
+    Column("merged_id", Integer, ForeignKey("merged_events.id", ondelete="CASCADE"), nullable=False,
+           autoincrement=False),
+    Column("article_id", Text, ForeignKey("articles.id", ondelete="CASCADE"), nullable=False),
+    Column("event_ordinal", Integer, nullable=False, autoincrement=False),
+    Column("start", Integer, nullable=False),
+    Column("end", Integer, nullable=False),
+    Column("modality", Text, nullable=False),
+    Column("date", Text),
+    PrimaryKeyConstraint("merged_id", "article_id", "event_ordinal"),
+)
+Index(None, merged_event_sources.c.article_id)
+
+
+def _search_index_ddl(target: Table, connection: Connection, **_kw: Any) -> None:
+    from .dialects import search_ddl  # schema.py stays importable without the dialect helpers
+
+    for statement in search_ddl(connection.dialect.name):
+        connection.exec_driver_sql(statement)
+
+
+def _drop_search_index(target: Table, connection: Connection, **_kw: Any) -> None:
+    from .dialects import search_drop_ddl
+
+    for statement in search_drop_ddl(connection.dialect.name):
+        connection.exec_driver_sql(statement)
+
+
+event.listen(search_docs, "after_create", _search_index_ddl)
+event.listen(search_docs, "before_drop", _drop_search_index)

@@ -15,7 +15,7 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import Any, Literal, NoReturn
 
 from sqlalchemy import Connection, Engine, create_engine, delete, func, select
 from sqlalchemy.engine import URL, make_url
@@ -24,7 +24,7 @@ from sqlalchemy.exc import ArgumentError, DBAPIError, IntegrityError, NoSuchModu
 from ..errors import StoreError
 from ..model import Article
 from ..serialize import article_to_dict
-from . import dialects, migrations, sourcesql, storysql
+from . import analysissql, dialects, migrations, sourcesql, storysql
 from .base import (
     ArticleRow,
     SaveResult,
@@ -35,7 +35,8 @@ from .base import (
     StoryRow,
     content_hash,
 )
-from .schema import CHILD_TABLES, articles, blocks
+from .records import ClaimRow, EventRow, FlagRow, MergedEvent, SearchFilters, SearchHit
+from .schema import CHILD_TABLES, articles, blocks, metadata
 
 #: characters no PostgreSQL text column accepts (NUL) or no UTF-8 encoder takes (lone surrogates)
 _UNSTORABLE = re.compile("[\x00\ud800-\udfff]")
@@ -183,6 +184,7 @@ class SqlStore(Store):
         ]
         if rows:
             conn.execute(blocks.insert(), rows)
+        analysissql.insert_analysis(conn, article)
 
     def get(self, id: str) -> dict[str, Any] | None:
         if not _storable_id(id):
@@ -282,6 +284,51 @@ class SqlStore(Store):
     def article_with_text(self, text_hash: str) -> str | None:
         with self._read() as conn:
             return sourcesql.article_with_text(conn, text_hash)
+
+    # -- the analysis as rows, search, merged events ------------------------------------------------
+
+    def search(self, query: str, limit: int = 20, filters: SearchFilters | None = None, *,
+               match: Literal["all", "any"] = "all") -> builtins.list[SearchHit]:
+        with self._read() as conn:
+            return analysissql.search(conn, query, limit, filters, match)
+
+    def events(self, *, actors: Sequence[str] = (), dyad: tuple[str, str] | None = None, since: str | None = None,
+               until: str | None = None, story: str | None = None, article_id: str | None = None,
+               limit: int | None = None) -> builtins.list[EventRow]:
+        with self._read() as conn:
+            return analysissql.event_rows(conn, actors=actors, dyad=dyad, since=since, until=until, story=story,
+                                          article_id=article_id, limit=limit)
+
+    def claims(self, *, speaker: str | None = None, article_id: str | None = None,
+               limit: int | None = None) -> builtins.list[ClaimRow]:
+        with self._read() as conn:
+            return analysissql.claim_rows(conn, speaker=speaker, article_id=article_id, limit=limit)
+
+    def flags(self, *, kind: str | None = None, severity: str | None = None, article_id: str | None = None,
+              limit: int | None = None) -> builtins.list[FlagRow]:
+        with self._read() as conn:
+            return analysissql.flag_rows(conn, kind=kind, severity=severity, article_id=article_id, limit=limit)
+
+    def save_merged_events(self, merged: Sequence[MergedEvent]) -> int:
+        try:
+            with self._write() as conn:
+                return analysissql.replace_merged(conn, merged, _now())
+        except SQLAlchemyError as exc:
+            self._fail("save merged events to", exc)
+
+    def load_merged_events(self, *, actors: Sequence[str] = (), since: str | None = None, until: str | None = None,
+                           story: str | None = None, limit: int | None = None) -> builtins.list[MergedEvent]:
+        with self._read() as conn:
+            return analysissql.read_merged(conn, _aware, actors=actors, since=since, until=until, story=story,
+                                           limit=limit)
+
+    def merge_is_current(self) -> bool:
+        with self._read() as conn:
+            return analysissql.merge_is_current(conn, _aware)
+
+    def table_counts(self) -> dict[str, int]:
+        with self._read() as conn:
+            return analysissql.table_counts(conn, metadata.sorted_tables)
 
     def migrate(self) -> int:
         try:
