@@ -7,12 +7,22 @@ whose stages are mis-ordered fails when it is built, not on the thousandth docum
 :meth:`Pipeline.pipe` applies a per-document error policy: ``"record"`` (default) turns a
 document's failure into a :class:`~newsdesk.model.Failure` in its place, ``"skip"`` drops it,
 ``"raise"`` stops the run.
+
+Batches: a stage may also have a *batch form* ``(articles, context) -> articles`` (registry meta
+``batch``; the built-in ``entities`` stage parses a whole batch with one ``nlp.pipe``). When a
+pipeline has one, :meth:`Pipeline.pipe` reads chunks of ``batch_size`` inputs and takes each
+chunk through the stages one after the other, in input order. If a batch form fails, that stage
+runs again article by article on the chunk, so one bad document never costs the others their
+analysis. A stage may also name a per-chunk ``scope`` (meta ``scope``: ``context -> context
+manager``), entered around each chunk; ``entities`` uses it for spaCy's ``memory_zone``.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import AbstractContextManager, ExitStack
 from dataclasses import dataclass, field
+from itertools import islice
 from typing import Any, Literal
 
 from .errors import InputError, NewsdeskError, PipelineError, StageError
@@ -24,6 +34,12 @@ BASE_FACETS = frozenset({"text", "metadata"})
 ErrorPolicy = Literal["record", "skip", "raise"]
 #: the full analysis, in order
 DEFAULT_STAGES: tuple[str, ...] = ("structure", "entities", "time", "events", "claims", "checks", "score")
+#: inputs per chunk when a stage has a batch form (at most the parsed-``Doc`` cache size, so the
+#: parses of a chunk are still cached when its later stages run)
+DEFAULT_BATCH_SIZE = 32
+
+BatchFn = Callable[[list[Article], "Context"], list[Article]]
+ScopeFn = Callable[["Context"], AbstractContextManager[Any]]
 
 
 @dataclass
@@ -44,12 +60,15 @@ class Context:
 
 class Pipeline:
     def __init__(self, names: Sequence[str] = DEFAULT_STAGES, context: Context | None = None,
-                 on_error: ErrorPolicy = "record") -> None:
+                 on_error: ErrorPolicy = "record", batch_size: int = DEFAULT_BATCH_SIZE) -> None:
         self.names = list(names)
         _ensure_registered(self.names)
         self.context = context or Context()
         self.on_error: ErrorPolicy = on_error
+        self.batch_size = max(1, batch_size)
         self._stages = []
+        self._batch: dict[str, BatchFn] = {}
+        self._scopes: list[ScopeFn] = []
         have = set(BASE_FACETS)
         for name in self.names:
             entry = stage_registry.get(name)
@@ -61,39 +80,108 @@ class Pipeline:
                 )
             have.update(entry.meta.get("provides", ()))
             self._stages.append((name, entry.obj))
+            batch, scope = _batch_form(name, entry.obj, entry.meta)
+            if batch is not None:
+                self._batch[name] = batch
+            if scope is not None:
+                self._scopes.append(scope)
 
     def run(self, article: Article) -> Article:
         """Run every stage on one article; a stage's failure raises :class:`StageError`."""
         for name, fn in self._stages:
-            try:
-                result = fn(article, self.context)
-            except NewsdeskError:
-                raise
-            except Exception as exc:  # a bug or bad data in one document: wrap with the stage name
-                raise StageError(name, exc) from exc
-            if not isinstance(result, Article):
-                raise StageError(name, TypeError(f"returned {type(result).__name__}, not Article"))
-            article = result
-            article.stages.append(name)
+            article = self._call(name, fn, article)
         return article
 
+    def _call(self, name: str, fn: Callable[..., Any], article: Article) -> Article:
+        try:
+            result = fn(article, self.context)
+        except NewsdeskError:
+            raise
+        except Exception as exc:  # a bug or bad data in one document: wrap with the stage name
+            raise StageError(name, exc) from exc
+        if not isinstance(result, Article):
+            raise StageError(name, TypeError(f"returned {type(result).__name__}, not Article"))
+        result.stages.append(name)
+        return result
+
+    @property
+    def batched(self) -> bool:
+        """Whether :meth:`pipe` reads chunks (some stage has a batch form and ``batch_size`` > 1)."""
+        return bool(self._batch) and self.batch_size > 1
+
     def pipe(self, items: Iterable[Article | Failure]) -> Iterator[Article | Failure]:
-        """Run over a stream of articles (and pass reader failures through), lazily."""
-        for item in items:
+        """Run over a stream of articles (and pass reader failures through), lazily, in input order.
+
+        Without a batch-form stage every article goes through all stages before the next is
+        read; with one, chunks of :attr:`batch_size` inputs do (see the module docstring)."""
+        it = iter(items)
+        size = self.batch_size if self.batched else 1
+        while True:
+            chunk = list(islice(it, size))
+            if not chunk:
+                return
+            yield from self._emit(chunk, self._run_chunk(chunk))
+
+    def _emit(self, chunk: list[Article | Failure],
+              outcomes: list[Article | NewsdeskError | None]) -> Iterator[Article | Failure]:
+        """Apply the error policy to a chunk's outcomes, in input order."""
+        for item, outcome in zip(chunk, outcomes, strict=True):
             if isinstance(item, Failure):
                 if self.on_error == "raise":
                     raise InputError(item.kind, item.message, item.source, item.line)
                 if self.on_error == "record":
                     yield item
                 continue
-            try:
-                yield self.run(item)
-            except NewsdeskError as exc:
-                if self.on_error == "raise":
-                    raise
-                if self.on_error == "record":
-                    yield Failure(kind=getattr(exc, "kind", "error"), message=str(exc),
-                                  source=item.origin.source, id=item.id, line=item.origin.line)
+            if isinstance(outcome, Article):
+                yield outcome
+                continue
+            assert outcome is not None
+            if self.on_error == "raise":
+                raise outcome
+            if self.on_error == "record":
+                yield Failure(kind=getattr(outcome, "kind", "error"), message=str(outcome),
+                              source=item.origin.source, id=item.id, line=item.origin.line)
+
+    def _run_chunk(self, chunk: list[Article | Failure]) -> list[Article | NewsdeskError | None]:
+        """Every stage over the articles of a chunk; per input: the article, its error, or None (a Failure)."""
+        out: list[Article | NewsdeskError | None] = [None if isinstance(i, Failure) else i for i in chunk]
+        live = [k for k, o in enumerate(out) if o is not None]
+        if not live:
+            return out
+        with ExitStack() as stack:
+            for scope in self._scopes:
+                stack.enter_context(scope(self.context))
+            for name, fn in self._stages:
+                live = [k for k in live if isinstance(out[k], Article)]
+                if not live:
+                    break
+                batch = self._batch.get(name)
+                if batch is not None and len(live) > 1 and self._run_batch(name, batch, out, live):
+                    continue
+                for k in live:  # one by one: no batch form, or the batch failed
+                    art = out[k]
+                    assert isinstance(art, Article)
+                    try:
+                        out[k] = self._call(name, fn, art)
+                    except NewsdeskError as exc:
+                        out[k] = exc
+        return out
+
+    def _run_batch(self, name: str, batch: BatchFn, out: list[Article | NewsdeskError | None],
+                   live: list[int]) -> bool:
+        """The batch form of stage ``name`` over ``out[live]``; False (and no change) when it fails."""
+        arts = [a for a in (out[k] for k in live) if isinstance(a, Article)]
+        try:
+            result = batch(arts, self.context)
+        except Exception:  # any failure: the stage runs again per article
+            return False
+        if not isinstance(result, list) or len(result) != len(live) or not all(
+                isinstance(r, Article) for r in result):
+            return False
+        for k, art in zip(live, result, strict=True):
+            art.stages.append(name)
+            out[k] = art
+        return True
 
 
 #: built-in stages and the module that registers each; imported only when a pipeline uses them,
@@ -107,6 +195,30 @@ BUILTIN_STAGES: dict[str, str] = {
     "checks": "newsdesk.stages.verify",
     "score": "newsdesk.stages.score",
 }
+
+
+#: batch forms and per-chunk scopes of built-in stages ("module:function"), used while the stage
+#: registered under that name is the built-in one
+BUILTIN_BATCH: dict[str, str] = {"entities": "newsdesk.nlp.extract:analyse"}
+BUILTIN_SCOPES: dict[str, str] = {"entities": "newsdesk.nlp.model:chunk_scope"}
+
+
+def _load(ref: str) -> Any:
+    import importlib
+
+    module, _, attr = ref.partition(":")
+    return getattr(importlib.import_module(module), attr)
+
+
+def _batch_form(name: str, fn: Any, meta: dict[str, Any]) -> tuple[BatchFn | None, ScopeFn | None]:
+    """The stage's batch form and chunk scope: from its registry meta, else the built-in tables."""
+    batch, scope = meta.get("batch"), meta.get("scope")
+    if getattr(fn, "__module__", None) == BUILTIN_STAGES.get(name):
+        if batch is None and name in BUILTIN_BATCH:
+            batch = _load(BUILTIN_BATCH[name])
+        if scope is None and name in BUILTIN_SCOPES:
+            scope = _load(BUILTIN_SCOPES[name])
+    return batch, scope
 
 
 def _ensure_registered(names: Sequence[str]) -> None:

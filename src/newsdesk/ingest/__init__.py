@@ -15,7 +15,7 @@ from collections.abc import Iterable, Iterator
 from ..model import Article, Failure
 from ..registry import readers
 from ..sources import is_source
-from . import html, jsonl, text  # noqa: F401  (register the built-in readers)
+from . import html, jsonl, text, warc  # noqa: F401  (register the built-in readers)
 from .source import Limits
 
 __all__ = ["Limits", "iter_inputs", "reader_for"]
@@ -125,7 +125,7 @@ def iter_inputs(paths: Iterable[str], limits: Limits | None = None) -> Iterator[
             if name is None:
                 kind = "not_found" if not os.path.lexists(item) else "unsupported"
                 msg = "no such file" if kind == "not_found" else (
-                    "unsupported file type (expected .html, .htm, .gz, .txt, .md, .jsonl, .jsonl.gz)")
+                    "unsupported file type (expected .html, .htm, .gz, .txt, .md, .jsonl, .jsonl.gz, .warc, .warc.gz)")
                 yield Failure(kind, msg, item, item)
                 continue
             try:

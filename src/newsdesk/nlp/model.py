@@ -11,11 +11,19 @@ The full pipeline (tok2vec, tagger, parser, attribute_ruler, lemmatizer, ner) is
 the later ``events`` and ``claims`` stages read the dependency parse of the same ``Doc``; the
 parsed documents are cached per article id in ``context.resources["docs"]`` (see
 :func:`cache_doc`), so each article is parsed once per run.
+
+Long runs: :meth:`newsdesk.pipeline.Pipeline.pipe` enters :func:`chunk_scope` around each chunk
+of articles, a spaCy ``memory_zone``: the strings and vocabulary entries that a chunk's texts
+add are freed when the chunk is done, and the chunk's parses leave the cache with them, so
+memory does not grow with the number of articles. ``context.config["nlp.memory_zone"] = False``
+turns it off.
 """
 
 from __future__ import annotations
 
 from collections import OrderedDict
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -90,3 +98,24 @@ def shared_doc(context: Any, article_id: str, text_length: int) -> Doc | None:
     if doc is None or len(doc.text) != text_length or not doc.has_annotation("DEP"):
         return None
     return doc
+
+
+@contextmanager
+def chunk_scope(context: Any) -> Iterator[None]:
+    """A spaCy ``memory_zone`` around one chunk of a pipeline run (entered by ``Pipeline.pipe``).
+
+    The model and everything built from it once (the gazetteer's matcher) are made *before*
+    the zone opens, so they outlive it; the ``Doc`` objects parsed inside are dropped from the
+    cache when it closes (they are invalid afterwards; articles hold no spaCy objects)."""
+    if not context.config.get("nlp.memory_zone", True):
+        yield
+        return
+    from .extract import get_resources
+
+    nlp = get_resources(context).nlp  # load outside the zone: resources must outlive it
+    cache = doc_cache(context)
+    with nlp.memory_zone():
+        try:
+            yield
+        finally:
+            cache.clear()
