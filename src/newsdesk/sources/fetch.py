@@ -31,7 +31,7 @@ from collections import deque
 from collections.abc import Generator, Iterable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import contextmanager
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 from urllib.parse import urljoin, urlsplit
@@ -416,7 +416,3 @@ def reset_default_fetcher(policy: FetchPolicy | None = None) -> None:
         if _default is not None:
             _default.close()
         _default = Fetcher(policy) if policy is not None else None
-
-
-def with_limit(policy: FetchPolicy, max_bytes: int) -> FetchPolicy:
-    return replace(policy, max_bytes=max_bytes)
