@@ -53,8 +53,8 @@ def _two_quakes() -> list[Features]:
     morvik = ["morvik", "tarsland", "solberg", "apartment", "block", "7", "5.9"]
     out = []
     for k in range(4):  # each article repeats its event's details and adds wording of its own
-        out.append(_feats(f"a{k}", ardena + [f"aword{k}"], ["ardena", "veloria", "ilse marrow"]))
-        out.append(_feats(f"m{k}", morvik + [f"mword{k}"], ["morvik", "tarsland", "henrik solberg"]))
+        out.append(_feats(f"a{k}", [*ardena, f"aword{k}"], ["ardena", "veloria", "ilse marrow"]))
+        out.append(_feats(f"m{k}", [*morvik, f"mword{k}"], ["morvik", "tarsland", "henrik solberg"]))
     return out
 
 
@@ -74,7 +74,7 @@ def test_split_separates_two_events_of_one_kind_merged_by_topic() -> None:
 
 def test_split_keeps_a_single_story_whole() -> None:
     details = ["ardena", "veloria", "marrow", "brenna", "school", "18", "6.4"]
-    feats = [_feats(f"a{k}", details + [f"word{k}"], ["ardena", "ilse marrow"]) for k in range(8)]
+    feats = [_feats(f"a{k}", [*details, f"word{k}"], ["ardena", "ilse marrow"]) for k in range(8)]
     sim = Similarity(feats)
     labels = split_clusters(sim, [0] * 8, ratio=0.8, min_side=2)
     assert labels == [0] * 8
