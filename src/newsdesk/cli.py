@@ -647,3 +647,64 @@ def serve(db: str | None, host: str, port: int, ingest_token: str | None, max_up
         web_serve(db, host=host, port=port, ingest_token=ingest_token or None, max_upload_bytes=max_upload_bytes)
     except NewsdeskError as exc:
         _fail(exc)
+
+
+# -- flags and brief: reports over the store (newsdesk.report) --------------------------------------
+
+
+@main.command()
+@db_option
+@click.option("--min-severity", type=click.Choice(["low", "medium", "high"]), default="low", show_default=True,
+              help="list only flags of this severity or above")
+@click.option("--kind", default=None, metavar="KIND", help="list only flags of this kind (typo, anachronism, ...)")
+@click.option("--format", "fmt", type=click.Choice(["table", "jsonl"]), default="table", show_default=True,
+              help="table: for people; jsonl: one object per flagged article")
+def flags(db: str | None, min_severity: str, kind: str | None, fmt: str) -> None:
+    """List the stored articles the checks flagged, least reliable first, with their flags."""
+    from .report.flags import flagged_docs, write_jsonl, write_table
+    from .store import open_store
+
+    try:
+        with open_store(db, create=False) as store:
+            rows = flagged_docs(store, min_severity=min_severity, kind=kind)
+            total = store.count()
+    except NewsdeskError as exc:
+        _fail(exc)
+    if fmt == "jsonl":
+        write_jsonl(rows, sys.stdout)
+    else:
+        write_table(rows, sys.stdout, total=total)
+
+
+@main.command()
+@click.argument("query")
+@db_option
+@click.option("--out", "out_path", type=click.Path(dir_okay=False, writable=True), default=None,
+              help="file to write (default: standard output)")
+@click.option("--format", "fmt", type=click.Choice(["html", "md"]), default=None,
+              help="html: one self-contained page; md: Markdown (default: from --out's suffix, else html)")
+@click.option("--story", "story", default=None, metavar="ID",
+              help="brief on this stored story instead of the best match")
+@click.option("--all", "all_matches", is_flag=True, help="brief on every matching article, not one story")
+def brief(query: str, db: str | None, out_path: str | None, fmt: str | None, story: str | None,
+          all_matches: bool) -> None:
+    """Write a briefing on the stored story that matches QUERY (HTML page or Markdown)."""
+    from .report.brief import build_brief, render_html, render_markdown
+    from .store import open_store
+
+    if fmt is None:
+        fmt = "md" if out_path and out_path.lower().endswith((".md", ".markdown")) else "html"
+    try:
+        with open_store(db, create=False) as store:
+            result = build_brief(query, store, story=story, all_matches=all_matches)
+    except NewsdeskError as exc:
+        _fail(exc)
+    text = render_html(result) if fmt == "html" else render_markdown(result)
+    if out_path:
+        with open(out_path, "w", encoding="utf-8") as fh:
+            fh.write(text)
+        where = f"story {result.story_id}" if result.story_id else "all matching articles"
+        click.echo(f"briefing on {where} ({len(result.articles)} article(s), {len(result.citations)} cited) "
+                   f"written to {out_path}", err=True)
+    else:
+        sys.stdout.write(text)

@@ -11,7 +11,12 @@ from ..stories.text import STOP_WORDS, content_words
 __all__ = ["STOP_WORDS", "content_words", "excerpt", "host_of", "jaccard", "one_line", "safe_url", "sentences", "words"]
 
 #: words ending in a full stop that do not end a sentence
-_ABBREV = frozenset(["mr", "mrs", "ms", "dr", "st", "jr", "sr", "gen", "sen", "rep", "gov", "lt", "col", "capt", "sgt", "maj", "adm", "prof", "rev", "hon", "pres", "no", "vs", "etc", "inc", "co", "corp", "ltd", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "u.s", "u.n", "u.k", "e.u", "a.m", "p.m", "i.e", "e.g"])
+_ABBREV_TEXT = """
+mr mrs ms dr st jr sr gen sen rep gov lt col capt sgt maj adm prof rev hon pres no
+vs etc inc co corp ltd jan feb mar apr jun jul aug sep sept oct nov dec u.s u.n u.k e.u
+a.m p.m i.e e.g
+"""
+_ABBREV = frozenset(_ABBREV_TEXT.split())
 _END = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+|$)")
 _WORD_BEFORE = re.compile(r"([\w.]+)[.!?]*[\"'”’)\]]*$")
 
