@@ -519,28 +519,36 @@ def watch(sources: tuple[str, ...], db: str | None, every: str, once: bool, stag
 
     names = [s.strip() for s in stage_list.split(",") if s.strip()] if stage_list else list(DEFAULT_STAGES)
     stop = threading.Event()
-    status: Any = None
+    live: Any = None  # a spinner line on stderr, only on a terminal; stdout is never redirected
+
+    def tell(text: str) -> None:
+        if live is not None:
+            live.console.print(text, markup=False, highlight=False, soft_wrap=True)
+        else:
+            click.echo(text, err=True)
 
     class CliReporter(Reporter):
         def progress(self, text: str) -> None:
-            if status is not None:
-                status.update(text)
+            if live is not None:
+                from rich.spinner import Spinner
+
+                live.update(Spinner("dots", text))
 
         def article(self, item: NewArticle) -> None:
             click.echo(item.line())
 
         def failure(self, failure: Failure) -> None:
-            _report_error(failure)
+            where = failure.source or failure.id
+            tell(f"error: {where}: {failure.message} [{failure.kind}]")
 
         def polled(self, state: Any) -> None:
-            click.echo(_poll_line(state), err=True)
+            tell(_poll_line(state))
 
     def on_signal(signum: int, _frame: Any) -> None:
         if stop.is_set():
             raise KeyboardInterrupt
         stop.set()
-        click.echo(f"stopping after the current article ({signal.Signals(signum).name}; again to stop at once)",
-                   err=True)
+        tell(f"stopping after the current article ({signal.Signals(signum).name}; again to stop at once)")
 
     previous: dict[signal.Signals, Any] = {}
     if threading.current_thread() is threading.main_thread():
@@ -552,9 +560,12 @@ def watch(sources: tuple[str, ...], db: str | None, every: str, once: bool, stag
                                       total_timeout=None if timeout is None else 3 * timeout, max_bytes=max_bytes)
         if sys.stderr.isatty():
             from rich.console import Console
+            from rich.live import Live
+            from rich.spinner import Spinner
 
-            status = Console(stderr=True).status("starting")
-            status.start()
+            live = Live(Spinner("dots", "starting"), console=Console(stderr=True), transient=True,
+                        redirect_stdout=False, redirect_stderr=False, refresh_per_second=8)
+            live.start()
         summary = api_watch(list(sources), db=db, stages=names, every=seconds, once=once, max_items=max_items,
                             limits=_limits(max_bytes), policy=policy, stories=stories, reporter=CliReporter(),
                             stop=stop)
@@ -564,8 +575,8 @@ def watch(sources: tuple[str, ...], db: str | None, every: str, once: bool, stag
         click.echo("stopped at once", err=True)
         sys.exit(130)
     finally:
-        if status is not None:
-            status.stop()
+        if live is not None:
+            live.stop()
         for sig, handler in previous.items():
             signal.signal(sig, handler)
     click.echo(("stopped: " if summary.stopped else "") + summary.line(), err=True)
