@@ -14,9 +14,11 @@ Two steps (``docs/stories.md``):
    ``duplicate_of`` the original (the group's first article in input order).
 2. **Stories** (:mod:`~newsdesk.stories.similarity`, :mod:`~newsdesk.stories.cluster`): a
    weighted sum of TF-IDF cosines of body words and of names, plus a date term, clustered
-   by exact average-link with a threshold; an article left alone then joins the story it is
-   closest to on average if that is at least ``attach`` times the threshold and one of the
-   story's articles passes the threshold with it.
+   by exact average-link with a low threshold (broadly similar articles: a topic); each group
+   is then split into event instances by recursive spectral bisection, a cut kept when its
+   normalised cut is below ``split`` times a random split's; an article left alone then joins
+   the story it is closest to on average if that is at least ``attach`` times the threshold and
+   one of the story's articles passes the threshold with it.
 """
 
 from __future__ import annotations
