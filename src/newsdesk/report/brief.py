@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -48,6 +49,8 @@ PLOVER_ORDER = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "R
                 "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT")
 MODALITIES = ("asserted", "reported", "planned", "hypothetical", "negated", "historical")
 _PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i", "you", "him", "her", "them", "this", "that"})
+#: phrases that name both sides of a story at once
+_BOTH_SIDES = re.compile(r"\b(?:the two|both) (?:leaders|sides|countries|governments|delegations)\b", re.IGNORECASE)
 #: words that make a past meeting sentence speak of the next one ("invited Kim to visit")
 _INVITE = frozenset({"invite", "invited", "invitation", "again", "next", "another", "resume", "restart"})
 _VERBS = {"AGREE": "agreed", "CONSULT": "met or consulted", "SUPPORT": "supported", "CONCEDE": "conceded",
@@ -580,7 +583,7 @@ def past_events(corpus: Corpus, story_docs: Sequence[Doc], kinds: Sequence[str],
     countries = {c for d in story_docs for ev in d.events for c in _actors(ev) if c}
     found: list[tuple[date, frozenset[str], str, Doc, dict[str, Any]]] = []
     for doc in corpus.docs:
-        if doc.duplicate_of is not None:
+        if doc.duplicate_of is not None or doc.id in story_ids:  # the story's own background is not "past"
             continue
         for ev in doc.events:
             cat, day = _category(ev), _event_day(doc, ev)
@@ -672,15 +675,14 @@ def _aliases(name: str, code: str | None) -> tuple[tuple[str, bool], ...]:
         except Exception:  # the knowledge base is optional for reports
             c = None
         if c is not None:
-            out.extend([str(c.name), *map(str, c.alt_names), *map(str, c.demonyms), str(c.iso2 or "")])
+            out.extend([str(c.name), *map(str, c.alt_names), *map(str, c.demonyms), str(c.iso2 or ""),
+                        str(c.capital or "")])
         if code == "USA":
             out.extend(["U.S.", "Washington"])
     return tuple((a, len(a) <= 3) for a in dict.fromkeys(out) if a and len(a) >= 2)
 
 
 def _names_side(text: str, aliases: Sequence[tuple[str, bool]]) -> bool:
-    import re
-
     for alias, exact in aliases:
         pattern = r"(?<!\w)" + re.escape(alias) + r"(?!\w)"
         if re.search(pattern, text, 0 if exact else re.IGNORECASE):
@@ -734,7 +736,7 @@ def open_questions(scope: Sequence[Doc], story_docs: Sequence[Doc], window: tupl
     questions: list[Question] = []
 
     def about(text: str) -> bool:
-        return any(_names_side(text, al) for _, al in sides)
+        return _BOTH_SIDES.search(text) is not None or any(_names_side(text, al) for _, al in sides)
 
     if len(sides) >= 2:
         (a, al_a), (b, al_b) = sides[0], sides[1]
@@ -746,7 +748,8 @@ def open_questions(scope: Sequence[Doc], story_docs: Sequence[Doc], window: tupl
             after = end is not None and day is not None and day > end
             meeting = _category(ev) == "CONSULT" or str(ev.get("code") or "").startswith("036")
             ahead = future or after or any(w in _INVITE for w in text.lower().split())
-            return meeting and ahead and _names_side(text, al_a) and _names_side(text, al_b)
+            both = _BOTH_SIDES.search(text) is not None or (_names_side(text, al_a) and _names_side(text, al_b))
+            return meeting and ahead and both
 
         questions.append(Question(f"Will {a} and {b} {'meet again' if met else 'meet'}?", _answers(pool, cite, meet)))
 
