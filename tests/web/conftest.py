@@ -24,11 +24,10 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from corpus import ARTICLES, PAYLOADS, STAGES  # noqa: E402
-
-from newsdesk import api  # noqa: E402
-from newsdesk.store import Store, open_store  # noqa: E402
-from newsdesk.store.rebuild import article_from_dict  # noqa: E402
+from corpus import ARTICLES, PAYLOADS, STAGES
+from newsdesk import api
+from newsdesk.store import Store, open_store
+from newsdesk.store.rebuild import article_from_dict
 
 ARTIFACTS = Path(__file__).resolve().parent / "artifacts"
 TOKEN = "test-token-0123456789abcdef"

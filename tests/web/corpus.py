@@ -59,7 +59,8 @@ ARTICLES = [
      "title": "\"><svg onload=window.__xss=1> </textarea> agreement",
      "text": "France signed an agreement with Germany. " + " ".join(PAYLOADS) + "\n"},
     {"id": "xss-3", "published": "2024-03-08", "url": " javascript:window.__xss=1",
-     "title": "data url", "text": "<a href='data:text/html,<script>window.__xss=1</script>'>x</a> France met Germany.\n"},
+     "title": "data url",
+     "text": "<a href='data:text/html,<script>window.__xss=1</script>'>x</a> France met Germany.\n"},
 ]
 
 STAGES = "structure,entities,time,events,claims,checks,score"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 from html.parser import HTMLParser
 from pathlib import Path
@@ -9,8 +10,8 @@ from typing import Any
 from urllib.parse import quote
 
 import pytest
-from corpus import ARTICLES, PAYLOADS
 
+from corpus import ARTICLES, PAYLOADS
 from newsdesk.store import Store, open_store
 from newsdesk.web import CSP, create_app, safe_url
 from newsdesk.web.data import MAX_LIMIT
@@ -216,7 +217,7 @@ def test_segments_join_back_to_the_text(store: Store) -> None:
         assert obj is not None
         segs = segments(obj)
         assert "".join(s.text for s in segs) == obj["article"]["text"]
-        assert all(a.end == b.start for a, b in zip(segs, segs[1:], strict=False))
+        assert all(a.end == b.start for a, b in itertools.pairwise(segs))
 
 
 def test_article_page_shows_the_analysis(client: Any, store: Store) -> None:
@@ -275,7 +276,7 @@ def test_ingest_limits_and_kinds(ingest_client: Any) -> None:
 def test_ingest_stores_and_shows(ingest_client: Any) -> None:
     auth = {"Authorization": "Bearer s3cret-token-for-tests"}
     assert ingest_client.get("/api/articles").json()["total"] == 0
-    r = ingest_client.post("/api/ingest?filename=note.txt&id=note-1", content="A short note.\n".encode(),
+    r = ingest_client.post("/api/ingest?filename=note.txt&id=note-1", content=b"A short note.\n",
                            headers=auth)
     assert r.status_code == 200 and r.json()["added"] == 1, r.text
     lines = "".join(json.dumps({"id": f"j{i}", "text": f"Text {i}."}) + "\n" for i in range(3))

@@ -145,6 +145,12 @@ def create_app(store: Store, *, ingest_token: str | None = None, max_upload_byte
 
     # -- pages ------------------------------------------------------------------------------------
 
+    favicon = (HERE / "static" / "favicon.svg").read_bytes()
+
+    @app.get("/favicon.ico", include_in_schema=False)
+    def favicon_ico() -> Response:
+        return Response(favicon, media_type="image/svg+xml", headers={"Cache-Control": "max-age=86400"})
+
     @app.get("/", response_class=HTMLResponse, include_in_schema=False)
     def overview(request: Request) -> HTMLResponse:
         idx = data.index()
