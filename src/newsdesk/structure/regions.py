@@ -127,6 +127,7 @@ def _scan_faq(doc: Doc, start: int | None) -> int:
     found = 0
     i = start
     units = doc.units
+    inline_form = False
     while i is not None:
         u = units[i]
         if u.kind is not None or _strong_label(doc, u):
@@ -137,8 +138,13 @@ def _scan_faq(doc: Doc, start: int | None) -> int:
             qs, qe, as_, ae = pair
             _add_pair(doc, i, i, doc.text[qs:qe], doc.text[as_:ae], qs, ae)
             found += 1
+            inline_form = True
             i = doc.next_idx(i)
             continue
+        if inline_form:
+            # an FAQ box keeps one form: after "- Question? Answer" items, a question line on
+            # its own is not the next pair (often an orphan question before stitched text)
+            break
         if not (doc.is_question(u) or (_Q_PREFIX.match(c) and c.endswith("?"))):
             break
         answers: list[int] = []
