@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 DEMO_DB := $(CURDIR)/.demo/newsdesk.db
 
-.PHONY: setup demo test lint typecheck bench eval clean
+.PHONY: setup demo test lint typecheck bench eval clean bench-web
 
 setup: $(STAMP)
 
@@ -20,6 +20,13 @@ demo: setup
 	$(BIN)/newsdesk ingest examples/ --db sqlite:///$(DEMO_DB)
 	$(BIN)/newsdesk articles --db sqlite:///$(DEMO_DB)
 	$(BIN)/newsdesk analyze examples/scraped/summit-watch.txt
+	$(BIN)/newsdesk stories --db sqlite:///$(DEMO_DB) --format table
+	@if $(BIN)/newsdesk timeline --help >/dev/null 2>&1; then \
+	  $(BIN)/newsdesk timeline --db sqlite:///$(DEMO_DB) --actor USA --actor PRK; \
+	else echo "(newsdesk timeline is not in this version)"; fi
+	$(BIN)/newsdesk flags --db sqlite:///$(DEMO_DB) --min-severity medium
+	$(BIN)/newsdesk brief "North Korea summit" --db sqlite:///$(DEMO_DB) --out .demo/brief.html
+	@echo "briefing: $(CURDIR)/.demo/brief.html"
 
 test: setup
 	$(BIN)/pytest
@@ -36,3 +43,7 @@ eval: setup
 
 clean:
 	rm -rf $(VENV) .demo build *.egg-info
+
+# load test of `newsdesk serve` on loopback (docs/web.md); not part of `make test`
+bench-web: setup
+	$(BIN)/python benchmarks/bench_web.py

@@ -132,6 +132,10 @@ def analyses() -> list[tuple[dict[str, Any], str]]:
                {"name": "Ann Lee", "note": HOSTILE})
          .flag("fishing", "typo", "low", "a harmless low flag", {"suggestion": "fishing"})
          .build())
+    a2 = (Builder("geneva-reaction", "Fishing groups welcome Geneva summit", "2020-01-10", source="Wire Four",
+                  reliability=0.8)
+          .para("Fishing groups in both countries welcomed the summit between Lee and Park in Geneva on Friday.")
+          .build())
     c = (Builder("lee-park-oslo", "Lee and Park meet in Oslo", "2019-06-02", source="Wire Two")
          .para("Ann Lee and Bo Park met in Oslo on Saturday, their first summit, and talked for two hours.")
          .person("Ann Lee", "USA", "Ann Lee").person("Bo Park", "KOR", "Bo Park")
@@ -145,4 +149,4 @@ def analyses() -> list[tuple[dict[str, Any], str]]:
     e = (Builder("cup-final", "Rovers win the cup final", "2020-01-12", source="Sports Desk")
          .para("Rovers beat United 2-1 in the cup final on Sunday in front of a full stadium of fans.")
          .build())
-    return [(a, "s1"), (b, "s1"), (c, "s0"), (d, "s0"), (e, "s2")]
+    return [(a, "s1"), (b, "s1"), (a2, "s1"), (c, "s0"), (d, "s0"), (e, "s2")]

@@ -36,8 +36,8 @@ from ..store import Store
 from ._text import excerpt, host_of, jaccard, one_line, safe_url, sentences, words
 from .data import Corpus, Doc, load_corpus, search_ids
 
-#: a story is a candidate when its match score is at least this share of the best story's
-STORY_NEAR = 0.5
+#: stories scoring within this share of the best one count as tied; the most recent of them is briefed
+STORY_NEAR = 0.9
 #: an article matches when the query words it holds carry at least this share of the query's weight
 MIN_COVERAGE = 0.5
 #: below this reliability an article is used for developments and answers only when nothing better is left
@@ -271,9 +271,9 @@ def _last_day(docs: Iterable[Doc]) -> date:
 
 
 def choose_story(corpus: Corpus, scores: dict[str, float]) -> tuple[str | None, str]:
-    """The story to brief on, and why: among the stories whose score (the sum over their matching
-    articles, copies left out, of match score x reliability) is at least :data:`STORY_NEAR` of the
-    best, the one with the most recent trustworthy article."""
+    """The story to brief on, and why: the story with the highest score (the sum over its matching
+    articles, copies left out, of match score x reliability); among stories within
+    :data:`STORY_NEAR` of that score, the one with the most recent trustworthy article."""
     by_story: dict[str, float] = defaultdict(float)
     for d in corpus.docs:
         if d.id in scores and d.story is not None and d.duplicate_of is None:
@@ -284,9 +284,12 @@ def choose_story(corpus: Corpus, scores: dict[str, float]) -> tuple[str | None, 
     stories = corpus.stories()
     near = [s for s, v in by_story.items() if v >= STORY_NEAR * best]
     chosen = max(near, key=lambda s: (_last_day(stories[s]), by_story[s], s))
-    why = (f"{len(by_story)} stor{'y' if len(by_story) == 1 else 'ies'} hold matching articles; "
-           f"{len(near)} score at least {STORY_NEAR:.0%} of the best ({best:.2f}); this one "
-           f"(score {by_story[chosen]:.2f}) has the most recent trustworthy article")
+    holds = f"{len(by_story)} stor{'y holds' if len(by_story) == 1 else 'ies hold'} matching articles"
+    if len(near) == 1:
+        why = f"{holds}; this one scores highest ({best:.2f}: match x reliability over its articles)"
+    else:
+        why = (f"{holds}; {len(near)} score within {1 - STORY_NEAR:.0%} of the best ({best:.2f}); this one "
+               f"(score {by_story[chosen]:.2f}) has the most recent trustworthy article")
     return chosen, why
 
 
