@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 DEMO_DB := $(CURDIR)/.demo/newsdesk.db
 
-.PHONY: setup demo test lint typecheck bench eval clean bench-web
+.PHONY: setup demo test lint typecheck bench eval clean
 
 setup: $(STAMP)
 
@@ -43,7 +43,3 @@ eval: setup
 
 clean:
 	rm -rf $(VENV) .demo build *.egg-info
-
-# load test of `newsdesk serve` on loopback (docs/web.md); not part of `make test`
-bench-web: setup
-	$(BIN)/python benchmarks/bench_web.py
