@@ -12,13 +12,20 @@ from .model import Article, Failure
 from .pipeline import DEFAULT_STAGES, Context, ErrorPolicy, Pipeline
 
 if TYPE_CHECKING:
+    from .scale import Executor
     from .store import ArticleRow, Store
 
 
 def analyze(paths: str | Iterable[str], *, stages: Sequence[str] = DEFAULT_STAGES,
             limits: Limits | None = None, on_error: ErrorPolicy = "record",
-            context: Context | None = None) -> Iterator[Article | Failure]:
+            context: Context | None = None, workers: int = 1, executor: Executor = "local",
+            scheduler: str | None = None) -> Iterator[Article | Failure]:
     """Read and analyse files, directories or corpora; yields one result per article, in input order.
+
+    ``workers`` > 1 runs the pipeline in that many local processes; ``executor="dask"`` on a
+    ``dask.distributed`` cluster (``scheduler``: its address; default a local one), one task per
+    input file. The results are the same under every executor (``docs/scale.md``); each worker
+    loads its own models, so ``context`` only lends them its ``config`` then.
 
     >>> import newsdesk
     >>> results = list(newsdesk.analyze("examples/scraped/summit-watch.txt"))  # doctest: +SKIP
@@ -26,7 +33,27 @@ def analyze(paths: str | Iterable[str], *, stages: Sequence[str] = DEFAULT_STAGE
     if isinstance(paths, str):
         paths = [paths]
     pipeline = Pipeline(stages, context=context, on_error=on_error)
-    return pipeline.pipe(iter_inputs(paths, limits))
+    if workers <= 1 and executor == "local" and scheduler is None:
+        return pipeline.pipe(iter_inputs(paths, limits))
+    from .scale import analyse_parallel
+
+    results = analyse_parallel(paths, stages=stages, limits=limits, workers=workers,
+                               executor="dask" if scheduler is not None else executor, scheduler=scheduler,
+                               config=dict(pipeline.context.config))
+    return _apply_policy(results, on_error)
+
+
+def _apply_policy(items: Iterable[Article | Failure], on_error: ErrorPolicy) -> Iterator[Article | Failure]:
+    """The error policy over results that came back as records (``Pipeline.pipe`` does it in process)."""
+    from .errors import InputError
+
+    for item in items:
+        if isinstance(item, Failure):
+            if on_error == "raise":
+                raise InputError(item.kind, item.message, item.source, item.line, item.id)
+            if on_error == "skip":
+                continue
+        yield item
 
 
 def analyze_text(text: str, *, id: str = "text", published: str | None = None, title: str | None = None,
@@ -89,51 +116,114 @@ def _opened(db: str | Store | None, *, create: bool) -> Iterator[Store]:
 
 def ingest(paths: str | Iterable[str], *, db: str | Store | None = None, stages: Sequence[str] = DEFAULT_STAGES,
            limits: Limits | None = None, force: bool = False, context: Context | None = None,
-           on_item: IngestCallback | None = None) -> IngestSummary:
+           on_item: IngestCallback | None = None, workers: int = 1, executor: Executor = "local",
+           scheduler: str | None = None) -> IngestSummary:
     """Read, analyse and store articles; one transaction per article.
 
     An article whose id and content hash are already stored is not analysed again
     (``unchanged``) unless ``force``; a changed one replaces the stored record. Unreadable
     inputs, failing stages and failed writes are collected in ``failures`` and the run goes on.
     ``db`` is a SQLAlchemy URL, an open :class:`~newsdesk.store.Store`, or ``None`` for
-    :func:`~newsdesk.store.default_db_url`.
+    :func:`~newsdesk.store.default_db_url`. ``workers``, ``executor`` and ``scheduler`` as in
+    :func:`analyze`: the analysis runs in other processes, the store is written here, in input
+    order, one transaction per article (on Dask, unchanged articles are analysed all the same
+    and then not written).
     """
+    from collections import deque
+
     from .errors import NewsdeskError
     from .store import content_hash
 
     if isinstance(paths, str):
         paths = [paths]
-    pipeline = Pipeline(stages, context=context, on_error="raise")  # bad stage names fail before the store opens
+    paths = list(paths)
+    if scheduler is not None:
+        executor = "dask"
+    pipeline = Pipeline(stages, context=context, on_error="record")  # bad stage names fail before the store opens
     with _opened(db, create=True) as store:
         summary = IngestSummary(db=store.url)
-        for item in iter_inputs(paths, limits):
-            outcome: str
-            if isinstance(item, Failure):
+
+        def failure_of(item: Article, exc: NewsdeskError) -> Failure:
+            return Failure(kind=getattr(exc, "kind", "error"), message=str(exc), source=item.origin.source,
+                           id=item.id, line=item.origin.line)
+
+        def settle(outcome: str, item: Article | Failure) -> None:
+            if outcome == "failed":
+                assert isinstance(item, Failure)
                 summary.failures.append(item)
-                outcome = "failed"
+            elif outcome == "added":
+                summary.added += 1
+            elif outcome == "replaced":
+                summary.replaced += 1
             else:
-                try:
-                    digest = content_hash(item)
-                    if not force and store.content_hash_of(item.id) == digest:
-                        outcome = "unchanged"
-                    else:
-                        outcome = store.save(pipeline.run(item), content_hash=digest, force=force)
-                except NewsdeskError as exc:  # a stage failed, or the write did (StoreError, kind "store")
-                    failure = Failure(kind=getattr(exc, "kind", "error"), message=str(exc),
-                                      source=item.origin.source, id=item.id, line=item.origin.line)
-                    summary.failures.append(failure)
-                    if on_item is not None:
-                        on_item("failed", failure)
-                    continue
-                if outcome == "added":
-                    summary.added += 1
-                elif outcome == "replaced":
-                    summary.replaced += 1
-                else:
-                    summary.unchanged += 1
+                summary.unchanged += 1
             if on_item is not None:
                 on_item(outcome, item)
+
+        def save(item: Article | Failure, digest: str | None) -> None:
+            if isinstance(item, Failure):
+                settle("failed", item)
+                return
+            try:  # save() itself keeps an article whose stored hash is the same (unless force)
+                outcome = store.save(item, content_hash=digest, force=force)
+            except NewsdeskError as exc:  # the write failed (StoreError, kind "store")
+                settle("failed", failure_of(item, exc))
+                return
+            settle(outcome, item)
+
+        if executor == "dask":
+            from .scale import analysed_with_hashes
+
+            for item, digest in analysed_with_hashes(paths, stages=stages, limits=limits, workers=workers,
+                                                     executor="dask", scheduler=scheduler,
+                                                     config=dict(pipeline.context.config)):
+                save(item, digest)
+            return summary
+
+        # inputs in order; only the ones to analyse go to the pipeline, whose results come back in order
+        pending: deque[tuple[str, Article | Failure, str | None]] = deque()
+
+        def to_analyse() -> Iterator[Article]:
+            for item in iter_inputs(paths, limits):
+                if isinstance(item, Failure):
+                    pending.append(("failed", item, None))
+                    continue
+                try:
+                    digest = content_hash(item)
+                    unchanged = not force and store.content_hash_of(item.id) == digest
+                except NewsdeskError as exc:
+                    pending.append(("failed", failure_of(item, exc), None))
+                    continue
+                if unchanged:
+                    pending.append(("unchanged", item, digest))
+                    continue
+                pending.append(("analyse", item, digest))
+                yield item
+
+        results: Iterable[Article | Failure]
+        if workers > 1:
+            from .scale.local import map_local
+
+            results = map_local(to_analyse(), stages=stages, workers=workers, config=dict(pipeline.context.config))
+        else:  # one article at a time through Pipeline.run, as before --workers existed
+            results = (_run_one(pipeline, item, failure_of) for item in to_analyse())
+        for result in results:
+            while pending[0][0] != "analyse":
+                settle(*pending.popleft()[:2])
+            _, _, digest = pending.popleft()
+            save(result, digest)
+        while pending:
+            settle(*pending.popleft()[:2])
         return summary
+
+
+def _run_one(pipeline: Pipeline, item: Article, failure_of: Callable[[Article, Any], Failure]) -> Article | Failure:
+    from .errors import NewsdeskError
+
+    try:
+        return pipeline.run(item)
+    except NewsdeskError as exc:
+        return failure_of(item, exc)
 
 
 @dataclass

@@ -60,6 +60,43 @@ max_bytes_option = click.option(
     help="largest document or JSONL line to read, in bytes (after decompression)")
 
 
+def scale_options(fn: Callable[..., Any]) -> Callable[..., Any]:
+    """``--workers``, ``--executor``, ``--scheduler``, ``--out`` (docs/scale.md)."""
+    for opt in reversed([
+        click.option("--workers", type=click.IntRange(min=1), default=1, show_default=True,
+                     help="processes that run the pipeline (each loads the models once); output keeps input order"),
+        click.option("--executor", type=click.Choice(["local", "dask"]), default="local", show_default=True,
+                     help="local: worker processes on this machine; dask: a dask.distributed cluster, one task "
+                          "per input file (needs the 'scale' extra)"),
+        click.option("--scheduler", default=None, metavar="ADDRESS",
+                     help="address of a running Dask scheduler (implies --executor dask; default: start a "
+                          "local cluster of --workers processes)"),
+        click.option("--out", "out_spec", default=None, metavar="parquet:DIR",
+                     help="write the analyses as Parquet shards DIR/part-NNNNN.parquet instead"),
+    ]):
+        fn = opt(fn)
+    return fn
+
+
+def _to_parquet(items: Any, spec: str) -> int:
+    """Write ``items`` to the Parquet shards of ``--out``; failures reported; returns how many failed."""
+    from .scale.parquet import parse_out, write_parquet
+
+    failed = 0
+
+    def reported() -> Iterator[Article | Failure]:
+        nonlocal failed
+        for item in items:
+            if isinstance(item, Failure):
+                failed += 1
+                _report_error(item)
+            yield item
+
+    sink = write_parquet(reported(), parse_out(spec))
+    click.echo(f"{sink.written} row(s) in {len(sink.shards)} Parquet shard(s) in {sink.dir}", err=True)
+    return failed
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="newsdesk")
 def main() -> None:
@@ -73,28 +110,35 @@ def main() -> None:
 @max_bytes_option
 @click.option("--stages", "stage_list", default=None, metavar="A,B,...",
               help="comma-separated stage names to run instead of the default pipeline")
-def analyze(paths: tuple[str, ...], fmt: str, max_bytes: int, stage_list: str | None) -> None:
-    """Analyse articles: HTML, .txt/.md, .jsonl(.gz) corpora or directories of them."""
+@scale_options
+def analyze(paths: tuple[str, ...], fmt: str, max_bytes: int, stage_list: str | None, workers: int, executor: str,
+            scheduler: str | None, out_spec: str | None) -> None:
+    """Analyse articles: HTML, .txt/.md, .jsonl(.gz), .warc(.gz) corpora or directories of them."""
     names = [s.strip() for s in stage_list.split(",") if s.strip()] if stage_list else list(DEFAULT_STAGES)
     out: IO[str] = sys.stdout
     failed = 0
     collected: list[dict[str, Any]] = []
+    scale: dict[str, Any] = {"workers": workers, "executor": executor, "scheduler": scheduler}
     try:
-        with _progress(len(paths) > 1 or any(not p.endswith((".txt", ".md", ".html")) for p in paths)) as tick:
-            for item in api_analyze(list(paths), stages=names, limits=_limits(max_bytes)):
-                tick()
-                if isinstance(item, Failure):
-                    failed += 1
-                    _report_error(item)
-                if fmt == "jsonl":
-                    out.write(_dumps(to_dict(item)) + "\n")
-                    out.flush()
-                elif fmt == "json":
-                    collected.append(to_dict(item))
-                elif isinstance(item, Article):
-                    from .report import render_report
+        if out_spec is not None:
+            fmt = "parquet"
+            failed = _to_parquet(api_analyze(list(paths), stages=names, limits=_limits(max_bytes), **scale), out_spec)
+        else:
+            with _progress(len(paths) > 1 or any(not p.endswith((".txt", ".md", ".html")) for p in paths)) as tick:
+                for item in api_analyze(list(paths), stages=names, limits=_limits(max_bytes), **scale):
+                    tick()
+                    if isinstance(item, Failure):
+                        failed += 1
+                        _report_error(item)
+                    if fmt == "jsonl":
+                        out.write(_dumps(to_dict(item)) + "\n")
+                        out.flush()
+                    elif fmt == "json":
+                        collected.append(to_dict(item))
+                    elif isinstance(item, Article):
+                        from .report import render_report
 
-                    render_report(item, out)
+                        render_report(item, out)
     except NewsdeskError as exc:
         click.echo(f"error: {exc}", err=True)
         sys.exit(1)
@@ -138,11 +182,24 @@ def _fail(exc: NewsdeskError) -> NoReturn:
               help="comma-separated stage names to run instead of the default pipeline")
 @max_bytes_option
 @click.option("--force", is_flag=True, help="analyse and store again even articles that are unchanged")
-def ingest(paths: tuple[str, ...], db: str | None, stage_list: str | None, max_bytes: int, force: bool) -> None:
+@scale_options
+def ingest(paths: tuple[str, ...], db: str | None, stage_list: str | None, max_bytes: int, force: bool, workers: int,
+           executor: str, scheduler: str | None, out_spec: str | None) -> None:
     """Analyse articles and save them in the store (unchanged ones are skipped, changed ones replaced)."""
     from .api import ingest as api_ingest
 
     names = [s.strip() for s in stage_list.split(",") if s.strip()] if stage_list else list(DEFAULT_STAGES)
+    scale: dict[str, Any] = {"workers": workers, "executor": executor, "scheduler": scheduler}
+    if out_spec is not None:
+        if db is not None:
+            raise click.UsageError("give --db URL (the store) or --out parquet:DIR, not both")
+        try:
+            failed = _to_parquet(api_analyze(list(paths), stages=names, limits=_limits(max_bytes), **scale), out_spec)
+        except NewsdeskError as exc:
+            _fail(exc)
+        if failed:
+            sys.exit(1)
+        return
     try:
         with _progress(True) as tick:
             def on_item(outcome: str, item: Article | Failure) -> None:
@@ -151,7 +208,7 @@ def ingest(paths: tuple[str, ...], db: str | None, stage_list: str | None, max_b
                     _report_error(item)
 
             summary = api_ingest(list(paths), db=db, stages=names, limits=_limits(max_bytes), force=force,
-                                 on_item=on_item)
+                                 on_item=on_item, **scale)
     except NewsdeskError as exc:
         _fail(exc)
     click.echo(summary.line())
