@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 DEMO_DB := $(CURDIR)/.demo/newsdesk.db
 
-.PHONY: setup demo test lint typecheck bench eval clean
+.PHONY: setup demo test lint typecheck bench eval clean bench-web
 
 setup: $(STAMP)
 
@@ -43,3 +43,7 @@ eval: setup
 
 clean:
 	rm -rf $(VENV) .demo build *.egg-info
+
+# load test of `newsdesk serve` on loopback (docs/web.md); not part of `make test`
+bench-web: setup
+	$(BIN)/python benchmarks/bench_web.py

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
 W, H = 640, 200
 PAD_L, PAD_R, PAD_T, PAD_B = 40, 10, 10, 40
@@ -25,8 +25,9 @@ def _labels_x(keys: Sequence[str], x_of: list[float]) -> list[Markup]:
     out = []
     for i, k in enumerate(keys):
         if i % step == 0 or i == len(keys) - 1:
-            out.append(Markup('<text class="axis" x="{x:.1f}" y="{y}" text-anchor="middle">{k}</text>')
-                       .format(x=x_of[i], y=H - PAD_B + 16, k=k))
+            anchor = "end" if x_of[i] > W - 60 else "start" if x_of[i] < PAD_L + 20 else "middle"
+            out.append(Markup('<text class="axis" x="{x:.1f}" y="{y}" text-anchor="{a}">{k}</text>')
+                       .format(x=x_of[i], y=H - PAD_B + 16, k=k, a=anchor))
     return out
 
 
@@ -83,4 +84,4 @@ def line_chart(data: Sequence[tuple[str, float, int]], *, title: str, lo: float 
     return Markup("").join(parts)
 
 
-__all__ = ["bar_chart", "escape", "line_chart"]
+__all__ = ["bar_chart", "line_chart"]
