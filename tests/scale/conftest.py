@@ -24,7 +24,7 @@ def write_shards(folder: Path) -> list[str]:
     paths = []
     for k in range(2):
         path = folder / f"shard-{k}.jsonl"
-        lines = [json.dumps({"id": f"a{2 * k + j}", "text": TEXTS[2 * k + j], "published": "2024-05-0{}".format(j + 1)})
+        lines = [json.dumps({"id": f"a{2 * k + j}", "text": TEXTS[2 * k + j], "published": f"2024-05-0{j + 1}"})
                  for j in range(2)]
         if k == 1:
             lines.insert(1, '{"id": "broken", ')  # a reader failure keeps its place
