@@ -708,6 +708,7 @@ def serve(db: str | None, host: str, port: int, ingest_token: str | None, max_up
         click.echo(f"error: the web dependencies are missing: {exc}", err=True)
         sys.exit(1)
     ingest_token = ingest_token or None
+    ingest_token = ingest_token or None
     if ingest_token is not None and len(ingest_token) < 16:
         click.echo("error: --ingest-token must be at least 16 characters", err=True)
         sys.exit(1)
