@@ -395,3 +395,105 @@ def list_sources(*, db: str | Store | None = None) -> list[SourceState]:
     """Every watched source with its last poll (sitemaps of an index right after it)."""
     with _opened(db, create=False) as store:
         return store.list_sources()
+
+
+# -- the corpus: merged events, timeline, search, questions (docs/corpus.md) -------------------------
+
+if TYPE_CHECKING:
+    from .corpus.ask import Answer
+    from .store import MergedEvent, SearchHit
+
+
+@dataclass
+class MergeSummary:
+    """What :func:`merge_events` did: article events read, merged events stored."""
+
+    db: str = ""
+    events: int = 0
+    merged: int = 0
+    #: merged events reported by more than one article
+    multi: int = 0
+
+    def line(self) -> str:
+        return (f"{self.events} article event(s) merged into {self.merged} event(s), {self.multi} reported by "
+                f"several articles ({self.db})")
+
+
+def merge_events(*, db: str | Store | None = None, window_days: int | None = None,
+                 use_stories: bool = True) -> MergeSummary:
+    """Merge the stored events of all articles into real-world events and store them (one transaction).
+
+    See :mod:`newsdesk.corpus.merge` for when two reports are one event.
+    """
+    from .corpus.merge import WINDOW_DAYS
+    from .corpus.merge import merge_events as merge
+
+    with _opened(db, create=False) as store:
+        rows = store.events()
+        merged = merge(rows, window_days=WINDOW_DAYS if window_days is None else window_days,
+                       use_stories=use_stories)
+        store.save_merged_events(merged)
+        return MergeSummary(db=store.url, events=len(rows), merged=len(merged),
+                            multi=sum(m.n_articles > 1 for m in merged))
+
+
+@dataclass
+class MergedEvents:
+    """Merged events and whether they are the stored ones (``stored``) or merged on the fly because the
+    store has none or articles changed since (``newsdesk events --merge`` stores them)."""
+
+    events: list[MergedEvent]
+    stored: bool
+
+
+def merged_events(*, db: str | Store | None = None, actors: Sequence[str] = (), since: str | None = None,
+                  until: str | None = None, story: str | None = None, limit: int | None = None,
+                  merge: bool = False, window_days: int | None = None) -> MergedEvents:
+    """Merged events by date: ``actors`` (CAMEO codes or prefixes) must each be the source or the target.
+
+    ``merge``: merge again and store first. Without it the stored merge is read when it is
+    current; else the events are merged in memory (nothing is written).
+    """
+    from .corpus.merge import WINDOW_DAYS
+    from .corpus.merge import merge_events as merge_rows
+
+    if merge:
+        merge_events(db=db, window_days=window_days)
+    with _opened(db, create=False) as store:
+        if store.merge_is_current():
+            return MergedEvents(store.load_merged_events(actors=actors, since=since, until=until, story=story,
+                                                         limit=limit), stored=True)
+        rows = store.events(actors=actors, since=since, until=until, story=story)
+        merged = merge_rows(rows, window_days=WINDOW_DAYS if window_days is None else window_days)
+        return MergedEvents(merged[:limit] if limit is not None else merged, stored=False)
+
+
+def timeline(*, db: str | Store | None = None, actors: Sequence[str] = (), since: str | None = None,
+             until: str | None = None, story: str | None = None, chart: str | None = None,
+             by: str = "plover") -> list[dict[str, Any]]:
+    """The merged events as plain records in date order (date, event, dyad, modality, sources);
+    ``chart``: also draw them to this ``.png``/``.svg`` file (``by``: ``plover`` or ``quad``)."""
+    from .corpus.timeline import render_chart, timeline_records
+
+    found = merged_events(db=db, actors=actors, since=since, until=until, story=story)
+    records = timeline_records(found.events)
+    if chart:
+        render_chart(records, chart, by="quad" if by == "quad" else "plover")
+    return records
+
+
+def search(query: str, *, db: str | Store | None = None, limit: int = 20, since: str | None = None,
+           until: str | None = None, story: str | None = None) -> list[SearchHit]:
+    """Full-text search of the stored articles (title and body), best first, with snippets."""
+    from .store import SearchFilters
+
+    with _opened(db, create=False) as store:
+        return store.search(query, limit=limit, filters=SearchFilters(since=since, until=until, story=story))
+
+
+def ask(question: str, *, db: str | Store | None = None, limit: int = 5, rerank: bool = False) -> list[Answer]:
+    """The stored sentences that best answer ``question``, each with its citation (see docs/corpus.md)."""
+    from .corpus.ask import ask as ask_store
+
+    with _opened(db, create=False) as store:
+        return ask_store(store, question, limit=limit, rerank=rerank)

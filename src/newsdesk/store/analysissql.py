@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import re
 from collections import defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from datetime import datetime
 from typing import Any, Literal
 
@@ -238,7 +238,18 @@ def flag_rows(conn: Connection, *, kind: str | None = None, severity: str | None
             for r in conn.execute(query)]
 
 
-def search(conn: Connection, query: str, limit: int, filters: SearchFilters | None,
+def _filters(filters: SearchFilters | Mapping[str, Any] | None) -> SearchFilters:
+    """A :class:`SearchFilters`; a mapping gives its known keys (others are ignored)."""
+    if filters is None:
+        return SearchFilters()
+    if isinstance(filters, SearchFilters):
+        return filters
+    ids = filters.get("ids")
+    return SearchFilters(since=filters.get("since"), until=filters.get("until"), story=filters.get("story"),
+                         source=filters.get("source"), ids=tuple(ids) if ids is not None else None)
+
+
+def search(conn: Connection, query: str, limit: int, filters: SearchFilters | Mapping[str, Any] | None,
            match: Literal["all", "any"]) -> list[SearchHit]:
     parsed = searchsql.parse(query, match)
     if parsed.empty or limit <= 0:
@@ -246,7 +257,7 @@ def search(conn: Connection, query: str, limit: int, filters: SearchFilters | No
     name = conn.dialect.name
     params: dict[str, Any] = {"q": searchsql.render(parsed, name), "limit": int(limit)}
     where = ""
-    f = filters or SearchFilters()
+    f = _filters(filters)
     published = "substr(a.published, 1, 10)"
     if f.since:
         where += f" AND {published} || '~' >= :since"
