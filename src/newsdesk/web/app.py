@@ -154,11 +154,15 @@ def create_app(store: Store, *, ingest_token: str | None = None, max_upload_byte
     @app.get("/", response_class=HTMLResponse, include_in_schema=False)
     def overview(request: Request) -> HTMLResponse:
         idx = data.index()
-        events = [e for s in idx.summaries.values() for e in s.events]
-        flags = sum(s.flag_count for s in idx.summaries.values())
+
+        def figures() -> tuple[int, int, Any]:
+            events = [e for s in idx.summaries.values() for e in s.events]
+            flags = sum(s.flag_count for s in idx.summaries.values())
+            return len(events), flags, svg.bar_chart(data.by_month(events), title="events per month")
+
+        n_events, flags, chart = idx.remember("overview", figures)
         stories = data.stories()
-        chart = svg.bar_chart(data.by_month(events), title="events per month")
-        return page(request, "overview.html", title="Overview", articles=len(idx.summaries), events=len(events),
+        return page(request, "overview.html", title="Overview", articles=len(idx.summaries), events=n_events,
                     flags=flags, stories=len(stories), latest_stories=data.latest_stories(8),
                     most_flagged=data.most_flagged(10), latest=data.latest(10), chart=chart)
 
@@ -231,7 +235,7 @@ def create_app(store: Store, *, ingest_token: str | None = None, max_upload_byte
     @app.get("/actor", response_class=HTMLResponse, include_in_schema=False)
     def actor_page(request: Request, name: str = "") -> HTMLResponse:
         events = data.actor_events(name)
-        return page(request, "actor.html", title=name or "Actor", name=name, events=events[:500],
+        return page(request, "actor.html", title=name or "Actor", name=name, events=events[:200],
                     total=len(events), partners=data.partners(name),
                     chart=svg.bar_chart(_timeline(events), title="events over time"),
                     trend=svg.line_chart(data.goldstein_trend(events), title="Goldstein per month"))
@@ -239,7 +243,7 @@ def create_app(store: Store, *, ingest_token: str | None = None, max_upload_byte
     @app.get("/dyad", response_class=HTMLResponse, include_in_schema=False)
     def dyad_page(request: Request, a: str = "", b: str = "") -> HTMLResponse:
         events = data.dyad_events(a, b)
-        return page(request, "dyad.html", title=f"{a} – {b}", a=a, b=b, events=events[:500], total=len(events),
+        return page(request, "dyad.html", title=f"{a} – {b}", a=a, b=b, events=events[:200], total=len(events),
                     chart=svg.bar_chart(_timeline(events), title="events over time"),
                     trend=svg.line_chart(data.goldstein_trend(events), title="Goldstein per month"))
 

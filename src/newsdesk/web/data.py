@@ -189,6 +189,17 @@ class Index:
     order: list[str] = field(default_factory=list)
     built_at: float = 0.0
     count: int = -1
+    #: answers computed from this index (overview figures, searches), dropped with it
+    memo: dict[Any, Any] = field(default_factory=dict)
+
+    def remember(self, key: Any, compute: Any) -> Any:
+        if key in self.memo:
+            return self.memo[key]
+        value = compute()
+        if len(self.memo) > 512:
+            self.memo.clear()
+        self.memo[key] = value
+        return value
 
 
 class WebData:
@@ -244,8 +255,9 @@ class WebData:
 
     def most_flagged(self, n: int = 10) -> list[Summary]:
         idx = self.index()
-        ranked = sorted((s for s in idx.summaries.values() if s.flag_count),
-                        key=lambda s: (-s.flag_count, s.reliability if s.reliability is not None else 1.0, s.id))
+        ranked: list[Summary] = idx.remember("most_flagged", lambda: sorted(
+            (s for s in idx.summaries.values() if s.flag_count),
+            key=lambda s: (-s.flag_count, s.reliability if s.reliability is not None else 1.0, s.id)))
         return ranked[:n]
 
     def latest(self, n: int = 10) -> list[Summary]:
@@ -260,8 +272,13 @@ class WebData:
 
     def events(self, filters: Filters, limit: int, offset: int) -> Page:
         limit, offset = clamp(limit, offset)
-        rows = [e for e in self.all_events() if filters.event_matches(e)]
-        rows.sort(key=lambda e: (e.date or "", e.article_id, e.index))
+
+        def compute() -> list[EventRow]:
+            rows = [e for e in self.all_events() if filters.event_matches(e)]
+            rows.sort(key=lambda e: (e.date or "", e.article_id, e.index))
+            return rows
+
+        rows: list[EventRow] = self.index().remember(("events", tuple(sorted(filters.to_dict().items()))), compute)
         return Page(items=rows[offset:offset + limit], total=len(rows), limit=limit, offset=offset)
 
     @staticmethod
@@ -291,21 +308,32 @@ class WebData:
 
     def actor_events(self, actor: str) -> list[EventRow]:
         key = actor.casefold()
-        rows = [e for e in self.all_events() if key in ((e.source or "").casefold(), (e.target or "").casefold())]
-        rows.sort(key=lambda e: (e.date or "", e.article_id, e.index))
-        return rows
+
+        def compute() -> list[EventRow]:
+            rows = [e for e in self.all_events()
+                    if key in ((e.source or "").casefold(), (e.target or "").casefold())]
+            rows.sort(key=lambda e: (e.date or "", e.article_id, e.index))
+            return rows
+
+        result: list[EventRow] = self.index().remember(("actor", key), compute)
+        return result
 
     def dyad_events(self, a: str, b: str) -> list[EventRow]:
         pair = {a.casefold(), b.casefold()}
-        rows = [e for e in self.all_events()
-                if e.source and e.target and {e.source.casefold(), e.target.casefold()} == pair]
-        rows.sort(key=lambda e: (e.date or "", e.article_id, e.index))
-        return rows
+
+        def compute() -> list[EventRow]:
+            rows = [e for e in self.all_events()
+                    if e.source and e.target and {e.source.casefold(), e.target.casefold()} == pair]
+            rows.sort(key=lambda e: (e.date or "", e.article_id, e.index))
+            return rows
+
+        result: list[EventRow] = self.index().remember(("dyad", *sorted(pair)), compute)
+        return result
 
     def partners(self, actor: str, n: int = 20) -> list[tuple[str, int]]:
         key = actor.casefold()
         counts: Counter[str] = Counter()
-        for e in self.all_events():
+        for e in self.actor_events(actor):
             if e.source and e.target:
                 if e.source.casefold() == key and e.target.casefold() != key:
                     counts[e.target] += 1
@@ -378,17 +406,21 @@ class WebData:
         limit, offset = clamp(limit, offset)
         idx = self.index()
         native = getattr(self.store, "search", None)
-        candidates: Sequence[str]
-        if query.strip() and callable(native):
-            try:
-                found = native(query, limit=MAX_LIMIT * 50, filters=filters.to_dict())
-                candidates = [h if isinstance(h, str) else str(getattr(h, "id", getattr(h, "article_id", "")))
-                              for h in found]
-            except Exception:  # the store's search is new: fall back to the index
+
+        def compute() -> list[Summary]:
+            candidates: Sequence[str]
+            if query.strip() and callable(native):
+                try:  # the store's full-text search (stemmed, ranked), where it has one
+                    found = native(query, limit=len(idx.order) or 1)
+                    candidates = [str(getattr(h, "article_id", h)) for h in found]
+                except Exception:  # a store without it, or a query it refuses: the index answers
+                    candidates = self._scan(idx, query)
+            else:
                 candidates = self._scan(idx, query)
-        else:
-            candidates = self._scan(idx, query)
-        hits = [s for i in candidates if (s := idx.summaries.get(i)) and self._keep(s, filters)]
+            return [s for i in candidates if (s := idx.summaries.get(i)) and self._keep(s, filters)]
+
+        hits: list[Summary] = idx.remember(("search", query.strip(), tuple(sorted(filters.to_dict().items()))),
+                                           compute)
         return Page(items=hits[offset:offset + limit], total=len(hits), limit=limit, offset=offset)
 
     @staticmethod
