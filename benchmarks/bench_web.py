@@ -165,8 +165,8 @@ def main() -> int:
     port = free_port()
     base = f"http://127.0.0.1:{port}"
     env = {k: v for k, v in os.environ.items() if k != "NEWSDESK_INGEST_TOKEN"}  # read-only, as by default
-    server = subprocess.Popen([str(Path(sys.executable).parent / "newsdesk"), "serve", "--db", url, "--port", str(port)],
-                              env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    cmd = [str(Path(sys.executable).parent / "newsdesk"), "serve", "--db", url, "--port", str(port)]
+    server = subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     results: dict[str, Any] = {}
     try:
         deadline = time.monotonic() + 60
