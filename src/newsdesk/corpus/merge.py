@@ -35,6 +35,7 @@ SYMMETRIC_ROOTS = frozenset({"04", "05", "06"})
 #: the order modalities are listed in ``modalities``
 MODALITY_ORDER = ("asserted", "reported", "historical", "planned", "hypothetical", "negated")
 
+_LONGEST = timedelta(days=366)  # the widest date interval: a year
 _DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
 _MONTH = re.compile(r"^(\d{4})-(\d{2})$")
 _WEEK = re.compile(r"^(\d{4})-W(\d{2})$")
@@ -111,6 +112,7 @@ class _Cluster:
     location: str | None
     story: str | None
     members: list[tuple[_Report, bool]] = field(default_factory=list)  # (report, reversed)
+    start: date | None = None  # the first report's first day (clusters are created in this order)
 
 
 def _report(row: EventRow) -> _Report | None:
@@ -171,7 +173,10 @@ def merge_events(rows: Sequence[EventRow], *, window_days: int = WINDOW_DAYS, us
     for r in reports:
         best: tuple[int, int, _Cluster, bool] | None = None
         candidates = by_dyad.setdefault(frozenset((r.source, r.target)), [])
-        for k, c in enumerate(candidates):
+        for k in range(len(candidates) - 1, -1, -1):  # newest first; stop where no older event can fit
+            c = candidates[k]
+            if r.interval is not None and c.start is not None and c.start + _LONGEST + window < r.interval[0]:
+                break  # events start in date order and none lasts longer than a year
             ok, reversed_ = _fits(c, r, window, use_stories)
             if ok:
                 key = (_distance(c, r), -k)
@@ -180,7 +185,7 @@ def merge_events(rows: Sequence[EventRow], *, window_days: int = WINDOW_DAYS, us
         if best is None:
             iv = r.interval
             c = _Cluster(r, iv[0] if iv else None, iv[1] if iv else None, iv[2] if iv else -1, r.row.location,
-                         r.row.story_id)
+                         r.row.story_id, start=iv[0] if iv else None)
             c.members.append((r, False))
             clusters.append(c)
             candidates.append(c)

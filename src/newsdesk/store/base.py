@@ -10,7 +10,7 @@ import builtins
 import hashlib
 import json
 from abc import ABC, abstractmethod
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from types import TracebackType
@@ -248,13 +248,14 @@ class Store(ABC):
 
     # -- the analysis as rows: queries, full-text search, merged events (migration 4) --------------------
 
-    def search(self, query: str, limit: int = 20, filters: SearchFilters | None = None, *,
+    def search(self, query: str, limit: int = 20, filters: SearchFilters | Mapping[str, Any] | None = None, *,
                match: Literal["all", "any"] = "all") -> builtins.list[SearchHit]:
         """Articles whose title or body text match ``query``, best first, with a snippet and a rank.
 
         ``query``: words (stemmed), ``"quoted phrases"``, ``OR`` between terms, ``-word`` to
         exclude; ``match="any"`` ORs every term (for questions). Common English words are
-        ignored. See :mod:`newsdesk.store.searchsql`.
+        ignored. See :mod:`newsdesk.store.searchsql`. ``filters`` may be a mapping with the keys of
+        :class:`SearchFilters` (others are ignored).
         """
         raise StoreError(f"{type(self).__name__} has no full-text search")
 

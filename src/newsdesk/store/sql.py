@@ -11,7 +11,7 @@ import builtins
 import json
 import os
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
@@ -287,7 +287,7 @@ class SqlStore(Store):
 
     # -- the analysis as rows, search, merged events ------------------------------------------------
 
-    def search(self, query: str, limit: int = 20, filters: SearchFilters | None = None, *,
+    def search(self, query: str, limit: int = 20, filters: SearchFilters | Mapping[str, Any] | None = None, *,
                match: Literal["all", "any"] = "all") -> builtins.list[SearchHit]:
         with self._read() as conn:
             return analysissql.search(conn, query, limit, filters, match)
