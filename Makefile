@@ -36,7 +36,9 @@ lint: setup
 	$(BIN)/mypy
 
 bench: setup
+	$(BIN)/pip install --quiet -e '.[scale]'
 	$(BIN)/python benchmarks/bench_read.py
+	$(BIN)/python benchmarks/bench_scale.py $(BENCH_ARGS)
 
 eval: setup
 	$(PYTHON) ../shared/eval/evaluate.py extract-aeb --cmd "$(BIN)/newsdesk analyze --format jsonl"

@@ -20,7 +20,7 @@ from ..model import Article, Failure
 from ..pipeline import Context, Pipeline
 
 #: articles sent to a worker at a time (the worker's pipeline parses them as one batch)
-CHUNK = 8
+CHUNK = 4
 
 _PIPELINE: Pipeline | None = None
 
