@@ -1,6 +1,6 @@
 """``python tests/corpus/ingest_worker.py DB_URL CORPUS.jsonl``: ingest with the light pipeline (for kill tests).
 
-Prints ``started`` once the store is open, then ingests article by article as ``newsdesk ingest`` does.
+Ingests article by article, one transaction each, as ``newsdesk ingest`` does; prints the summary line.
 """
 
 from __future__ import annotations
