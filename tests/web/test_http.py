@@ -165,9 +165,13 @@ def test_search(client: Any) -> None:
     assert "<html" not in frag.text and 'id="result-count"' in frag.text
 
 
-def test_ask_is_501_until_the_store_answers(client: Any) -> None:
-    r = client.get("/api/ask?q=who met whom")
-    assert r.status_code in (200, 501)
+def test_ask_answers_with_cited_sentences(client: Any) -> None:
+    r = client.get("/api/ask?q=earthquake")
+    assert r.status_code == 200
+    body = r.json()
+    assert body["question"] == "earthquake" and body["answers"]
+    first = body["answers"][0]
+    assert {"text", "article_id", "start", "end", "citation"} <= set(first)
 
 
 def test_openapi_documents_the_api(client: Any) -> None:

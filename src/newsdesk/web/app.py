@@ -336,7 +336,7 @@ def create_app(store: Store, *, ingest_token: str | None = None, max_upload_byte
 
     @app.get("/api/ask", tags=["search"])
     def api_ask(q: str) -> JSONResponse:
-        """A question to the store (where the store offers `ask`; else 501)."""
+        """Cited sentences from the stored articles that answer the question (501 where the store cannot search)."""
         answer = data.ask(q)
         if answer is None:
             raise HTTPException(501, "this store does not answer questions yet")

@@ -370,15 +370,15 @@ class WebData:
 
     def merged_events(self, story: StoryRow) -> list[dict[str, Any]] | None:
         """The store's merged events of a story, where the store offers them; else ``None``."""
-        fn = getattr(self.store, "merged_events", None)
-        if not callable(fn):
-            return None
+        import dataclasses
+
+        from ..errors import StoreError
+
         try:
-            result = fn(story=story.id)
-        except TypeError:
+            result = self.store.load_merged_events(story=story.id)
+        except StoreError:  # this store keeps no merged events (or none were merged yet)
             return None
-        return [r if isinstance(r, dict) else getattr(r, "to_dict", lambda r=r: {"value": str(r)})()
-                for r in result]
+        return [dataclasses.asdict(r) for r in result]
 
     def story_claims(self, story: StoryRow) -> dict[str, list[dict[str, Any]]]:
         """Claims of a story's articles by speaker (name, else 'unattributed'), each with its quoted text."""
@@ -439,6 +439,15 @@ class WebData:
         return True
 
     def ask(self, question: str) -> Any:
-        """The store's answer to a question, where it offers ``ask``; else ``None``."""
-        fn = getattr(self.store, "ask", None)
-        return fn(question) if callable(fn) else None
+        """Cited sentences answering ``question`` (:func:`newsdesk.corpus.ask.ask`), as JSON-ready data."""
+        import dataclasses
+
+        from ..corpus.ask import ask as ask_store
+        from ..errors import StoreError
+
+        try:
+            answers = ask_store(self.store, question, limit=10)
+        except StoreError:  # a store without full-text search
+            return None
+        return {"question": question, "answers": [dataclasses.asdict(a) | {"citation": a.citation()}
+                                                  for a in answers]}
