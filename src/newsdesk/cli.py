@@ -476,8 +476,6 @@ def stories(paths: tuple[str, ...], fmt: str, threshold: float | None, stage_lis
         sys.exit(1)
 
 
-if __name__ == "__main__":  # pragma: no cover
-    main()
 
 
 # -- export: events as GDELT 2.0 TSV, PLOVER JSON, JSONL ---------------------------------------
@@ -934,3 +932,7 @@ def ask_command(question: str, db: str | None, limit: int, rerank: bool, fmt: st
         click.echo(f"{n}. {' '.join(a.text.split())}{who}")
         also = f"; also in {', '.join(a.also_in)}" if a.also_in else ""
         click.echo(f"   {a.citation()}  score {a.score:.3f}{also}")
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from itertools import islice
 from typing import Any, Literal
 
-from .errors import InputError, NewsdeskError, PipelineError, StageError
+from .errors import ConfigError, InputError, NewsdeskError, PipelineError, StageError
 from .model import Article, Failure
 from .registry import stages as stage_registry
 
@@ -71,6 +71,8 @@ class Pipeline:
         self._scopes: list[ScopeFn] = []
         have = set(BASE_FACETS)
         for name in self.names:
+            if name not in stage_registry:
+                raise ConfigError(f"unknown stage {name!r} (known: {', '.join(available_stages())})")
             entry = stage_registry.get(name)
             missing = [r for r in entry.meta.get("requires", ()) if r not in have]
             if missing:
