@@ -14,7 +14,7 @@ from urllib.parse import quote
 import pytest
 
 from conftest import ARTIFACTS
-from corpus import ARTICLES, FLAG
+from web_corpus import ARTICLES, FLAG
 
 HOSTILE_ID = ARTICLES[4]["id"]
 

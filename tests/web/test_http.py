@@ -11,7 +11,7 @@ from urllib.parse import quote
 
 import pytest
 
-from corpus import ARTICLES, PAYLOADS
+from web_corpus import ARTICLES, PAYLOADS
 from newsdesk.store import Store, open_store
 from newsdesk.web import CSP, create_app, safe_url
 from newsdesk.web.data import MAX_LIMIT
