@@ -15,6 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from ..nlp.model import doc_text
 from .cues import Cues
 
 if TYPE_CHECKING:
@@ -153,7 +154,7 @@ def _cue_text(verb: Token, cues: Cues) -> tuple[str, Range]:
     if last > verb.i + 4:
         last = verb.i
     s, e = _chars(doc, verb.i, last)
-    return doc.text[s:e], (s, e)
+    return doc_text(doc)[s:e], (s, e)
 
 
 def _content(verb: Token, cues: Cues) -> Range | None:
@@ -221,7 +222,7 @@ def _according_frame(doc: Doc, sent: Span, k: int, cues: Cues) -> Frame | None:
         content = after if after is not None and (before is None or after[1] - after[0] >= before[1] - before[0]) \
             else before
         s, e = _chars(doc, k, k + n - 1)
-        return Frame(cue=k, cue_text=doc.text[s:e], cue_span=(s, e), speaker_head=pobj.i,
+        return Frame(cue=k, cue_text=doc_text(doc)[s:e], cue_span=(s, e), speaker_head=pobj.i,
                      speaker_span=_chars(doc, a, b), appos_head=None, content=content, quote_only=False,
                      according=True)
     return None

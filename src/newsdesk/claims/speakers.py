@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..model import Article, Speaker
+from ..nlp.model import doc_text
 from .cues import Cues
 from .frames import Frame
 
@@ -113,11 +114,11 @@ class SpeakerResolver:
         if ref is not None:
             return Speaker(name=ref.name, start=ref.start, end=ref.end, entity_id=ref.entity_id)
         nominal = self._ref_at(head.idx, head.idx + len(head.text), kinds=("nominal",))
-        text = doc.text[s:e]
+        text = doc_text(doc)[s:e]
         return Speaker(name=text, start=s, end=e, entity_id=nominal.entity_id if nominal is not None else None)
 
     def _pronoun(self, start: int, end: int, word: str) -> Speaker:
-        unresolved = Speaker(name=self.doc.text[start:end], start=start, end=end, entity_id=None)
+        unresolved = Speaker(name=doc_text(self.doc)[start:end], start=start, end=end, entity_id=None)
         types = self.cues.pronouns.get(word)
         if not types:
             return unresolved

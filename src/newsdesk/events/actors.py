@@ -20,6 +20,7 @@ from typing import Protocol
 from spacy.tokens import Token
 
 from ..model import Actor, Entity
+from ..nlp.model import doc_text
 
 
 class ActorKB(Protocol):
@@ -100,7 +101,7 @@ class Resolver:
                     continue
                 if not any(t.pos_ == "PROPN" or t.ent_type_ or t.text[:1].isupper() for t in run):
                     continue
-                text = run[0].doc.text[run[0].idx:run[-1].idx + len(run[-1].text)]
+                text = doc_text(run[0].doc)[run[0].idx:run[-1].idx + len(run[-1].text)]
                 code = self.kb.actor_code_for(text, self.day)
                 if code:
                     return code, run[0].i, run[-1].i
@@ -165,7 +166,7 @@ class Resolver:
         phrase = self.phrase(head)
         doc = head.doc
         start, end = phrase[0].idx, phrase[-1].idx + len(phrase[-1].text)
-        text = doc.text[start:end]
+        text = doc_text(doc)[start:end]
         codes = self._country_codes(phrase)
         # "talks between X and Y", "a meeting of X and Y": the actors are inside
         if not codes:

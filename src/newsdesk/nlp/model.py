@@ -119,3 +119,13 @@ def chunk_scope(context: Any) -> Iterator[None]:
             yield
         finally:
             cache.clear()
+
+
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, computed once per ``Doc`` (spaCy rebuilds it from every token on each access,
+    so slicing it per mention made long articles quadratic)."""
+    text = doc.user_data.get("newsdesk.text")
+    if text is None:
+        text = doc.text
+        doc.user_data["newsdesk.text"] = text
+    return str(text)

@@ -30,7 +30,7 @@ from typing import TYPE_CHECKING
 from ..model import Table
 from .gazetteer import GazEntry, Gazetteer, capitalised_vocabulary
 from .lexicon import lexicon
-from .model import NAME_LABELS
+from .model import NAME_LABELS, doc_text
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -310,7 +310,7 @@ def administration_names(doc: Doc, cands: list[Candidate], is_person: Callable[[
         if i == j or (i > 0 and doc[i - 1].lower_ not in lex.determiners and doc[i - 1].lower_ not in ("'s", "’s")):
             continue
         s, e = doc[i].idx, doc[j - 1].idx + len(doc[j - 1].text)
-        if any(c.start < e and s < c.end for c in out) or not is_person(doc.text[s:e]):
+        if any(c.start < e and s < c.end for c in out) or not is_person(doc_text(doc)[s:e]):
             continue
         out.append(Candidate(s, e, "PERSON", "model", sentence_start=doc[i].is_sent_start is True))
     out.sort(key=lambda c: (c.start, -c.end))
