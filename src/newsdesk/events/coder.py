@@ -12,10 +12,11 @@
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from ..model import Actor, Event, Timex
 from .actors import Resolver
@@ -257,13 +258,26 @@ def _first_coded(heads: Sequence[Token], res: Resolver, exclude: set[str]) -> li
     return sector_only or fallback
 
 
+def _entities(doc: Doc) -> tuple[list[Span], list[int]]:
+    """The Doc's entity spans and their start tokens, built once per Doc."""
+    cached = doc.user_data.get("newsdesk.ents")
+    if cached is None:
+        ents = list(doc.ents)
+        cached = (ents, [e.start for e in ents])
+        doc.user_data["newsdesk.ents"] = cached
+    ents_cached: tuple[list[Span], list[int]] = cached
+    return ents_cached
+
+
 def _scan(res: Resolver, tokens: Sequence[Token], taken: set[object]) -> list[Actor]:
     """The first located actor named among ``tokens`` (spaCy's names), skipping ``taken``."""
     if not tokens:
         return []
     idx = {t.i for t in tokens}
-    doc = tokens[0].doc
-    for ent in doc.ents:
+    ents, starts = _entities(tokens[0].doc)
+    lo, hi = min(idx), max(idx)
+    # only the entities that can overlap these tokens (Doc.ents rebuilds every span on each access)
+    for ent in ents[max(0, bisect.bisect_right(starts, lo) - 1) : bisect.bisect_right(starts, hi)]:
         if ent.root.i not in idx or ent.label_ not in _ACTOR_LABELS:
             continue
         actors = [a for a in res.resolve(ent.root) if res.located(a)]
