@@ -5,14 +5,14 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 DEMO_DB := $(CURDIR)/.demo/newsdesk.db
 
-.PHONY: setup demo test lint typecheck bench eval clean bench-web
+.PHONY: setup demo test lint typecheck bench bench-web eval clean
 
 setup: $(STAMP)
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e '.[dev,postgres]'
+	$(BIN)/pip install --quiet -e '.[dev,postgres,scale]'
 	touch $(STAMP)
 
 demo: setup
@@ -36,12 +36,11 @@ lint: setup
 	$(BIN)/mypy
 
 bench: setup
-	$(BIN)/pip install --quiet -e '.[scale]'
 	$(BIN)/python benchmarks/bench_read.py
 	$(BIN)/python benchmarks/bench_scale.py $(BENCH_ARGS)
 
 eval: setup
-	$(PYTHON) ../shared/eval/evaluate.py extract-aeb --cmd "$(BIN)/newsdesk analyze --format jsonl"
+	$(PYTHON) tools/eval/run_all.py
 
 clean:
 	rm -rf $(VENV) .demo build *.egg-info
