@@ -24,6 +24,9 @@ EXTRACT_OPTIONS: dict[str, Any] = {
     "include_images": False,
     "include_links": False,
     "with_metadata": False,
+    # "xml": the body tree only; the "python" format would also render the whole body as text,
+    # which the block builder below does again per element
+    "output_format": "xml",
 }
 
 
@@ -144,32 +147,33 @@ def extract_html(html: str | bytes, *, id: str, origin: Origin, url: str | None 
     import trafilatura
     from trafilatura.utils import load_html
 
-    from .htmlmeta import read_meta
+    from .htmlmeta import read_meta_html
 
-    try:
-        tree = load_html(html)
-    except Exception as exc:  # lxml raises many kinds on hostile markup
-        raise InputError("html", f"cannot parse HTML: {exc}", origin.source, origin.line, id) from None
-    if tree is None:
-        raise InputError("html", "cannot parse HTML (no document tree)", origin.source, origin.line, id)
-    meta = read_meta(tree, url)
+    if isinstance(html, bytes):
+        html = html.decode("utf-8", errors="replace")
+    # the page is parsed once, by trafilatura; metadata come from the <head> alone (htmlmeta)
+    meta = read_meta_html(html, url)
     builder = _Builder()
     try:
-        doc: Any = trafilatura.bare_extraction(tree, url=meta.url, **EXTRACT_OPTIONS)
+        doc: Any = trafilatura.bare_extraction(html, url=meta.url, **EXTRACT_OPTIONS)
         if doc is None or doc.body is None or not len(doc.body):
             # too little text for the precise setting: fall back to recall
             options = dict(EXTRACT_OPTIONS, favor_precision=False, favor_recall=True)
-            doc = trafilatura.bare_extraction(tree, url=meta.url, **options)
+            doc = trafilatura.bare_extraction(html, url=meta.url, **options)
         if doc is not None and doc.body is not None:
             for child in doc.body:
                 builder.element(child)
     except RecursionError:
         raise InputError("html", "HTML nested too deeply to extract", origin.source, origin.line, id) from None
     if not builder.text.strip():
-        fallback = trafilatura.html2txt(tree) or ""
+        try:
+            tree = load_html(html)
+        except Exception:  # lxml raises many kinds on hostile markup
+            tree = None
+        fallback = (trafilatura.html2txt(tree) or "") if tree is not None else ""
         if not fallback.strip():
             # pages nested deeper than libxml2 builds trees for: a flat, streaming text pass
-            fallback = flat_text(html if isinstance(html, str) else html.decode("utf-8", "replace"))
+            fallback = flat_text(html)
         if not fallback.strip():
             raise InputError("no_content", "no article text found in the HTML", origin.source, origin.line, id)
         for line in fallback.splitlines():
