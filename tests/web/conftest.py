@@ -25,6 +25,7 @@ import pytest
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from web_corpus import ARTICLES, PAYLOADS, STAGES
+
 from newsdesk import api
 from newsdesk.store import Store, open_store
 from newsdesk.store.rebuild import article_from_dict

@@ -12,9 +12,9 @@ from typing import Any
 from urllib.parse import quote
 
 import pytest
+from web_corpus import ARTICLES, FLAG
 
 from conftest import ARTIFACTS
-from web_corpus import ARTICLES, FLAG
 
 HOSTILE_ID = ARTICLES[4]["id"]
 

@@ -10,8 +10,8 @@ from typing import Any
 from urllib.parse import quote
 
 import pytest
-
 from web_corpus import ARTICLES, PAYLOADS
+
 from newsdesk.store import Store, open_store
 from newsdesk.web import CSP, create_app, safe_url
 from newsdesk.web.data import MAX_LIMIT
