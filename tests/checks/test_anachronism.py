@@ -137,3 +137,16 @@ def test_specimen(context: Context, shared: Path) -> None:
     assert any(text[f.start:f.end].startswith("his recent visit to Islamabad") for f in contra)
     visit = next(f for f in contra if text[f.start:f.end].startswith("his recent visit"))
     assert isinstance(visit.evidence, dict) and "will travel to pakistan" in visit.evidence["first"]["text"]
+
+
+def test_regression_dateline_before_the_title() -> None:
+    """A wire dateline ("PYONGYANG - President X ...") once hid the title from the check: the
+    parser split the block's first word into a sentence of its own."""
+    import newsdesk
+
+    text = ("PYONGYANG - President Moon Jae-in is in Pyongyang for three days of talks.\n"
+            "President Moon Jae-in says he hopes the visit will help.")
+    art = newsdesk.analyze_text(text, published="2022-08-16",
+                                stages=["structure", "entities", "time", "checks"])
+    flagged = [text[f.start : f.end] for f in art.flags if f.kind == "anachronism"]
+    assert flagged == ["President Moon Jae-in", "President Moon Jae-in"]

@@ -277,21 +277,25 @@ def find_claims(article: Article, doc: Doc, base: KnowledgeBase, on: date | None
         body = [(0, len(text))]
     out: list[Claim] = []
     for s, e, ent in person_mentions(article):
-        if not any(bs <= s and e <= be for bs, be in body):
+        block = next(((bs, be) for bs, be in body if bs <= s and e <= be), None)
+        if block is None:
             continue
         span = _span_of(doc, s, e)
         if span is None:
             continue
         sent = span.sent
         ss, se = sent.start_char, sent.end_char
+        # the title right before the name may fall in the previous "sentence" when the parser
+        # splits a block's first words off (a dateline before it): look back within the block
+        lead_from = min(ss, max(block[0], s - 120))
         name = article.text[s:e]
         root = span.root
         found: list[Claim] = []
-        m = before.search(text[ss:s])
+        m = before.search(text[lead_from:s])
         if m:
             mods, country, blocked = _classify_lead(m.group("lead") or "", base)
             if not blocked:
-                found.append(Claim("title", ss + m.start("lead") if m.group("lead") else ss + m.start("title"), e,
+                found.append(Claim("title", lead_from + (m.start("lead") if m.group("lead") else m.start("title")), e,
                                    s, e, name, ent, _title_key(m.group("title")), "former" in mods, "newly" in mods,
                                    "historical" in mods, country))
         m = after.match(text[e:se])
