@@ -678,10 +678,12 @@ def _aliases(name: str, code: str | None) -> tuple[tuple[str, bool], ...]:
         except Exception:  # the knowledge base is optional for reports
             c = None
         if c is not None:
-            out.extend([str(c.name), *map(str, c.alt_names), *map(str, c.demonyms), str(c.iso2 or ""),
-                        str(c.capital or "")])
-        if code == "USA":
-            out.extend(["U.S.", "Washington"])
+            from ..nlp.kbadapter import capital_forms
+
+            iso2 = str(c.iso2 or "")
+            out.extend([str(c.name), *map(str, c.alt_names), *map(str, c.demonyms), iso2,
+                        # "US" is also written "U.S."; "Washington D.C." is usually "Washington"
+                        ".".join(iso2) + "." if len(iso2) == 2 else "", *capital_forms(c.capital)])
     return tuple((a, len(a) <= 3) for a in dict.fromkeys(out) if a and len(a) >= 2)
 
 
