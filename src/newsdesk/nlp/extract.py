@@ -61,9 +61,18 @@ def visible_text(article: Article, res: EntityResources) -> str:
     return repair_from_article(res.gazetteer.repair_casing(masked))
 
 
+def _tokenised_visible(article: Article, res: EntityResources) -> Doc:
+    """The tokenised ``Doc`` of :func:`visible_text`: the casing repair's own tokenisation is
+    reused when the repair changed nothing (the usual case), else the repaired text is tokenised."""
+    masked = mask_boilerplate(article.text, article.blocks)
+    repaired, doc = res.gazetteer.repair_casing_doc(masked)
+    text = repair_from_article(repaired)
+    return make_block_doc(res.nlp, text, [b.start for b in article.blocks], doc=doc if text == masked else None)
+
+
 def parse(articles: Sequence[Article], res: EntityResources, batch_size: int = 16) -> list[Doc]:
     """Parse many articles at once with ``nlp.pipe``."""
-    docs = [make_block_doc(res.nlp, visible_text(a, res), [b.start for b in a.blocks]) for a in articles]
+    docs = [_tokenised_visible(a, res) for a in articles]
     return list(res.nlp.pipe(docs, batch_size=batch_size))
 
 

@@ -78,15 +78,17 @@ def cached_doc(context: Any, key: str) -> Doc | None:
     return cache.get(key)
 
 
-def make_block_doc(nlp: Language, text: str, block_starts: list[int]) -> Doc:
+def make_block_doc(nlp: Language, text: str, block_starts: list[int], doc: Doc | None = None) -> Doc:
     """A tokenised ``Doc`` with a sentence break forced at every block start (a heading is never
     the subject of the paragraph after it) and none right after a block's opening quote mark.
 
     The result is not yet parsed: pass it through ``nlp`` / ``nlp.pipe`` (spaCy keeps preset
-    sentence starts)."""
+    sentence starts). ``doc``: an unparsed ``Doc`` of ``text`` made by ``nlp.make_doc`` to use
+    instead of tokenising again."""
     from bisect import bisect_left
 
-    doc = nlp.make_doc(text)
+    if doc is None or doc.text != text:  # a caller's own tokenisation of the same text is reused
+        doc = nlp.make_doc(text)
     n = len(doc)
     if n < 2 or not block_starts:
         return doc
