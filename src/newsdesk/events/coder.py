@@ -16,6 +16,7 @@ import bisect
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+import numpy
 from spacy.tokens import Doc, Span, Token
 
 from ..model import Actor, Event, Timex
@@ -42,12 +43,28 @@ class Coded:
     polarity: bool = False  # a negation is part of the code ("will not accept": a rejection)
 
 
+def _depths(doc: Doc) -> list[int]:
+    """Each token's distance from the root of its parse (at most 50), computed once per Doc
+    from the head indexes (walking ``Token.head`` built a Token per step)."""
+    cached = doc.user_data.get("newsdesk.events.depths")
+    if cached is None:
+        n = len(doc)
+        # HEAD is the offset of each token's head (stored unsigned: -1 reads 2**64 - 1)
+        heads: list[int] = (doc.to_array("HEAD").astype(numpy.int64) + numpy.arange(n)).tolist() if n else []
+        cached = []
+        for i in range(n):
+            d = 0
+            while heads[i] != i and d < 50:
+                i = heads[i]
+                d += 1
+            cached.append(d)
+        doc.user_data["newsdesk.events.depths"] = cached
+    depths: list[int] = cached
+    return depths
+
+
 def _depth(t: Token) -> int:
-    d = 0
-    while t.head != t and d < 50:
-        t = t.head
-        d += 1
-    return d
+    return _depths(t.doc)[t.i]
 
 
 def _combine(gov: Coded, child: Coded) -> Coded | None:
@@ -149,7 +166,8 @@ def code_verbs(sent: Span, vd: VerbDictionary) -> list[Coded]:
                 if comb is not None:
                     readings[t.i] = comb
     # combine from the innermost verb outwards
-    for t in sorted(sent, key=_depth, reverse=True):
+    depths = _depths(sent.doc)
+    for t in sorted(sent, key=lambda t: depths[t.i], reverse=True):
         if t.i not in readings or t.dep_ not in governed:
             continue
         h = t.head
@@ -161,7 +179,7 @@ def code_verbs(sent: Span, vd: VerbDictionary) -> list[Coded]:
             if comb is not None:
                 readings[h.i] = comb
                 del readings[t.i]
-    return sorted(readings.values(), key=lambda r: (_depth(r.top), r.top.i))
+    return sorted(readings.values(), key=lambda r: (depths[r.top.i], r.top.i))
 
 
 def main_readings(readings: Sequence[Coded], book: Codebook) -> list[Coded]:
@@ -269,6 +287,18 @@ def _entities(doc: Doc) -> tuple[list[Span], list[int]]:
     return ents_cached
 
 
+def _sent_ents(sent: Span) -> list[Span]:
+    """``sent.ents`` from the Doc's cached entities (``Span.ents`` rebuilds ``Doc.ents``)."""
+    ents, starts = _entities(sent.doc)
+    out: list[Span] = []
+    end = sent.end
+    for ent in ents[bisect.bisect_left(starts, sent.start):]:
+        if ent.end > end:
+            break
+        out.append(ent)
+    return out
+
+
 def _scan(res: Resolver, tokens: Sequence[Token], taken: set[object]) -> list[Actor]:
     """The first located actor named among ``tokens`` (spaCy's names), skipping ``taken``."""
     if not tokens:
@@ -353,7 +383,7 @@ def sentence_location(sent: Span, trigger: Token, exclude: set[tuple[int, int]])
     c = cues()
     labels = set(c["location_labels"])
     preps = set(c["location_preps"])
-    for ent in sent.ents:
+    for ent in _sent_ents(sent):
         if ent.label_ not in labels or (ent.start_char, ent.end_char) in exclude:
             continue
         t = ent.root
