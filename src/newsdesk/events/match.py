@@ -17,7 +17,10 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
-from .lexicon import Group, Pattern, Verb, VerbDictionary, cues
+from .index import CPattern, Words, block_index
+from .lexicon import Pattern, Verb, VerbDictionary, cues
+
+_PREP_DEPS = frozenset({"prep", "agent", "prt", "advmod"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,22 +39,6 @@ def words_of(tokens: Iterable[Token]) -> set[str]:
         out.add(t.lower_)
         out.add(t.lemma_.lower())
     return out
-
-
-def _alt_in(alt: str, words: set[str], vd: VerbDictionary) -> bool:
-    for phrase in vd.expand(alt):
-        parts = phrase.split()
-        if all(p in words or p + "s" in words or p.rstrip("s") in words for p in parts):
-            return True
-    return False
-
-
-def _terms_in(terms: Iterable[tuple[str, ...]], words: set[str], vd: VerbDictionary) -> bool:
-    return all(any(_alt_in(a, words, vd) for a in alts) for alts in terms)
-
-
-def _group_in(g: Group, words: set[str], vd: VerbDictionary) -> bool:
-    return _terms_in(g.terms, words, vd) and _terms_in(g.mods, words, vd)
 
 
 def _subtrees(heads: Iterable[Token]) -> list[Token]:
@@ -75,25 +62,37 @@ def pre_region(verb: Token) -> list[Token]:
     return _subtrees(heads)
 
 
-def _preps_ok(p: Pattern, post: list[Token], vd: VerbDictionary) -> bool:
+def _prep_heads(post: list[Token]) -> list[_PrepHead]:
+    """The prepositions (and particles, adverbs) of the post-verb region, for ``(PREP NOUN)``."""
+    return [_PrepHead(t) for t in post if t.dep_ in _PREP_DEPS]
+
+
+class _PrepHead:
+    """A preposition of the post-verb region; the words of its phrase are built when needed."""
+
+    __slots__ = ("_words", "forms", "token")
+
+    def __init__(self, t: Token) -> None:
+        self.token = t
+        self.forms = (t.lower_, t.lemma_.lower())
+        self._words: Words | None = None
+
+    def words(self) -> Words:
+        if self._words is None:
+            self._words = Words(words_of(self.token.subtree))
+        return self._words
+
+
+def _preps_ok(p: CPattern, heads: list[_PrepHead]) -> bool:
     for g in p.preps:
-        found = False
-        for t in post:
-            if t.dep_ not in {"prep", "agent", "prt", "advmod"} or not _alt_in_prep(t, g.prep):
+        for h in heads:
+            if h.forms[0] not in g.prep and h.forms[1] not in g.prep:
                 continue
-            if not g.terms and not g.mods:
-                found = True
+            if g.bare or g.found(h.words()):
                 break
-            if _group_in(g, words_of(t.subtree), vd):
-                found = True
-                break
-        if not found:
+        else:
             return False
     return True
-
-
-def _alt_in_prep(t: Token, preps: tuple[str, ...]) -> bool:
-    return t.lower_ in preps or t.lemma_.lower() in preps
 
 
 def particles_ok(verb: Token, entry: Verb) -> bool:
@@ -131,23 +130,23 @@ def match_verb(verb: Token, vd: VerbDictionary) -> Match | None:
     if not entries:
         return None
     post = post_region(verb)
-    post_words = words_of(post)
-    pre_words = words_of(pre_region(verb))
+    post_words = Words(words_of(post))
+    pre_words = Words(words_of(pre_region(verb)))
+    heads = _prep_heads(post)
+    prep_forms = {f for h in heads for f in h.forms}
     best: Match | None = None
     for entry in entries:
-        block = vd.blocks[entry.block]
         base = 2.0 * (len(entry.after) + len(entry.before))
         cand = Match(verb, entry, None, entry.code, entry.reverse, base)
-        for p in block.patterns:
-            if not p.pre and not p.post and not p.preps:
+        for cp in block_index(vd, entry.block).candidates(post_words, pre_words, prep_forms):
+            if not all(g.found(post_words) for g in cp.post):
                 continue
-            if not all(_group_in(g, post_words, vd) for g in p.post):
+            if not all(g.found(pre_words) for g in cp.pre):
                 continue
-            if not all(_group_in(g, pre_words, vd) for g in p.pre):
+            if not _preps_ok(cp, heads):
                 continue
-            if not _preps_ok(p, post, vd):
-                continue
-            score = base + p.size + (0.5 if p.verb == entry.lemma else 0.0)
+            p = cp.pattern
+            score = base + cp.size + (0.5 if p.verb == entry.lemma else 0.0)
             if score > cand.score or cand.pattern is None:
                 cand = Match(verb, entry, p, p.code, p.reverse, score)
         if best is None or _rank(cand) > _rank(best):
