@@ -12,6 +12,7 @@ from . import normalise as nm
 from .anchor import Tense, parse_published, sentence_bounds
 from .normalise import Found, Handler, Resolver
 from .patterns import rules
+from .prefilter import lowered, may_match, rule_requirements
 
 HANDLERS: dict[str, Handler] = {
     "iso": nm.h_iso, "mdy": nm.h_mdy, "dmy": nm.h_dmy, "md": nm.h_md, "dm": nm.h_dm, "my": nm.h_my,
@@ -99,7 +100,11 @@ def find_timexes(text: str, anchor: date | None,
     """Every temporal expression in ``text`` as ``(start, end, type, value)``, resolved against ``anchor``."""
     r = Resolver(text, anchor, tagger, fragment=_is_fragment(text))
     cands: list[tuple[int, int, int, list[Found]]] = []
+    needs = rule_requirements()
+    low = lowered(text)
     for name, prio, rx in rules():
+        if not may_match(needs[name], low):
+            continue  # a word every match of the rule contains is not in the text (see .prefilter)
         handler = HANDLERS[name]
         for m in rx.finditer(text):
             if m.end() <= m.start():
