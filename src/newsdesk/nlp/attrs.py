@@ -17,6 +17,7 @@ equal the original component's on every token of a varied text.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -27,6 +28,8 @@ if TYPE_CHECKING:
 #: token attributes a pattern may test (anything else: keep spaCy's component)
 _KEYS = ("TAG", "LOWER", "DEP", "IS_SPACE")
 NAME = "attribute_ruler"
+#: distinct token rows remembered (cleared when full, so a long run does not grow)
+MEMO_SIZE = 50_000
 
 #: one test on one token: (column, kind, values) with kind "in", "not_in" (string hashes) or
 #: "regex" (a compiled pattern matched against the column's string)
@@ -52,6 +55,7 @@ class FastAttributeRuler:
         # rules without one are tried on every token
         self._index: list[dict[int, list[_Rule]]] = [defaultdict(list) for _ in _KEYS]
         self._always: list[_Rule] = []
+        self._memo: dict[tuple[int, ...], tuple[tuple[_Rule, ...], tuple[_Rule, ...]]] = {}
         for rule in rules:
             tests = {col: values for col, kind, values in rule.specs[0] if kind == "in"}
             col = next((c for c in (0, 1, 2, 3) if c in tests), None)
@@ -106,46 +110,59 @@ class FastAttributeRuler:
                 rules.append(_Rule(order, tuple(specs), index % len(specs), items))
         return cls(rules, sorted(set_attrs), strings)
 
-    def _matches(self, rule: _Rule, cols: list[list[int]], i: int) -> bool:
-        specs = rule.specs
-        if i + len(specs) > len(cols):
-            return False
-        for j, tests in enumerate(specs):
-            row = cols[i + j]
-            for col, kind, values in tests:
-                v = row[col]
-                if kind == "in":
-                    if v not in values:
-                        return False
-                elif kind == "not_in":
-                    if v in values:
-                        return False
-                elif not values.search(self.strings[v]):
+    def _token_ok(self, tests: tuple[_Test, ...], row: Sequence[int]) -> bool:
+        for col, kind, values in tests:
+            v = row[col]
+            if kind == "in":
+                if v not in values:
                     return False
+            elif kind == "not_in":
+                if v in values:
+                    return False
+            elif not values.search(self.strings[v]):
+                return False
         return True
+
+    def _first_token(self, row: tuple[int, int, int, int]) -> tuple[tuple[_Rule, ...], tuple[_Rule, ...]]:
+        """The one-token rules that match a token with these attributes, and the longer rules
+        whose first token matches (memoised: the same few thousand rows recur)."""
+        got = self._memo.get(row)
+        if got is None:
+            single: list[_Rule] = []
+            multi: list[_Rule] = []
+            for group in (
+                self._index[0].get(row[0], ()),
+                self._index[1].get(row[1], ()),
+                self._index[2].get(row[2], ()),
+                self._index[3].get(row[3], ()),
+                self._always,
+            ):
+                for rule in group:
+                    if self._token_ok(rule.specs[0], row):
+                        (single if len(rule.specs) == 1 else multi).append(rule)
+            got = (tuple(single), tuple(multi))
+            if len(self._memo) >= MEMO_SIZE:
+                self._memo.clear()
+            self._memo[row] = got
+        return got
 
     def __call__(self, doc: Doc) -> Doc:
         import numpy
 
-        if len(doc) == 0:
+        n = len(doc)
+        if n == 0:
             return doc
-        cols = doc.to_array(list(_KEYS)).tolist()
+        cols = [tuple(r) for r in doc.to_array(list(_KEYS)).tolist()]
         found: dict[int, list[_Rule]] = {}
-        by_tag, by_lower, by_dep, by_space = self._index
-        always = self._always
-        empty: list[_Rule] = []
-        matches = self._matches
+        first = self._first_token
         for i, row in enumerate(cols):
-            for group in (
-                by_tag.get(row[0], empty),
-                by_lower.get(row[1], empty),
-                by_dep.get(row[2], empty),
-                by_space.get(row[3], empty),
-                always,
-            ):
-                for rule in group:
-                    if matches(rule, cols, i):
-                        found.setdefault(i + rule.index, []).append(rule)
+            single, multi = first(row)
+            for rule in single:
+                found.setdefault(i, []).append(rule)
+            for rule in multi:
+                k = len(rule.specs)
+                if i + k <= n and all(self._token_ok(rule.specs[j], cols[i + j]) for j in range(1, k)):
+                    found.setdefault(i + rule.index, []).append(rule)
         if not found:
             return doc
         attrs: Any = self.set_attrs

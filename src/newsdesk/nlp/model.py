@@ -36,6 +36,7 @@ if TYPE_CHECKING:
 NAME_LABELS = frozenset(
     {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW", "LANGUAGE"}
 )
+_TEXT_KEY = "newsdesk.text"
 #: how many parsed documents the per-run cache keeps (oldest dropped first)
 DOC_CACHE_SIZE = 64
 
@@ -87,8 +88,9 @@ def make_block_doc(nlp: Language, text: str, block_starts: list[int], doc: Doc |
     instead of tokenising again."""
     from bisect import bisect_left
 
-    if doc is None or doc.text != text:  # a caller's own tokenisation of the same text is reused
-        doc = nlp.make_doc(text)
+    if doc is None or len(doc) == 0 or doc[-1].idx + len(doc[-1].text_with_ws) != len(text):
+        doc = nlp.make_doc(text)  # else a caller's own tokenisation of the same text is reused
+    doc.user_data[_TEXT_KEY] = text  # what doc.text would rebuild token by token (see doc_text)
     n = len(doc)
     if n < 2 or not block_starts:
         return doc
@@ -137,8 +139,8 @@ def chunk_scope(context: Any) -> Iterator[None]:
 def doc_text(doc: Doc) -> str:
     """``doc.text``, computed once per ``Doc`` (spaCy rebuilds it from every token on each access,
     so slicing it per mention made long articles quadratic)."""
-    text = doc.user_data.get("newsdesk.text")
+    text = doc.user_data.get(_TEXT_KEY)
     if text is None:
         text = doc.text
-        doc.user_data["newsdesk.text"] = text
+        doc.user_data[_TEXT_KEY] = text
     return str(text)
