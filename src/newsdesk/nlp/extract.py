@@ -70,7 +70,7 @@ def _tokenised_visible(article: Article, res: EntityResources) -> Doc:
     return make_block_doc(res.nlp, text, [b.start for b in article.blocks], doc=doc if text == masked else None)
 
 
-def parse(articles: Sequence[Article], res: EntityResources, batch_size: int = 16) -> list[Doc]:
+def parse(articles: Sequence[Article], res: EntityResources, batch_size: int = 64) -> list[Doc]:
     """Parse many articles at once with ``nlp.pipe``."""
     docs = [_tokenised_visible(a, res) for a in articles]
     return list(res.nlp.pipe(docs, batch_size=batch_size))
