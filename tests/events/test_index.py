@@ -7,10 +7,11 @@ from typing import Any
 
 import pytest
 
-from newsdesk.events.coder import _depths
+from newsdesk.events import match
 from newsdesk.events.index import Words, block_index, compile_group
-from newsdesk.events.lexicon import Group, Pattern, VerbDictionary, verb_dictionary
-from newsdesk.events.match import Match, _rank, base_forms, match_verb, particles_ok, post_region, pre_region, words_of
+from newsdesk.events.lexicon import Group, Pattern, VerbDictionary, cues, verb_dictionary
+from newsdesk.events.match import Match, _rank, base_forms, match_verb, particles_ok
+from newsdesk.events.parse import parse_of
 
 SENTENCES = [
     "Israel turned down the proposal for a ceasefire in Gaza on Monday.",
@@ -25,6 +26,33 @@ SENTENCES = [
 
 
 # -- the linear scan the index replaces (the coder's former matching code) -------------------
+def words_of(tokens: Iterable[Any]) -> set[str]:
+    out: set[str] = set()
+    for t in tokens:
+        out.add(t.lower_)
+        out.add(t.lemma_.lower())
+    return out
+
+
+def _subtrees(heads: Iterable[Any]) -> list[Any]:
+    out: list[Any] = []
+    for h in heads:
+        out.extend(h.subtree)
+    return out
+
+
+def post_region(verb: Any) -> list[Any]:
+    deps = set(cues()["pattern_deps"]) - {"ccomp", "xcomp"}
+    return _subtrees(c for c in verb.children if (c.dep_ in deps and c.i > verb.i) or c.dep_ in {"dobj", "prt"})
+
+
+def pre_region(verb: Any) -> list[Any]:
+    heads = [c for c in verb.children if c.i < verb.i and c.dep_ not in {"punct", "cc", "mark"}]
+    if verb.dep_ in {"xcomp", "conj"} and not any(c.dep_.startswith("nsubj") for c in verb.children):
+        heads += [c for c in verb.head.children if c.dep_.startswith("nsubj")]
+    return _subtrees(heads)
+
+
 def _alt_in(alt: str, words: set[str], vd: VerbDictionary) -> bool:
     for phrase in vd.expand(alt):
         parts = phrase.split()
@@ -149,13 +177,23 @@ def test_match_verb_equals_the_linear_scan(docs) -> None:  # type: ignore[no-unt
     assert coded >= 3
 
 
-def test_depths_follow_the_heads(docs) -> None:  # type: ignore[no-untyped-def]
+def test_parse_lists_agree_with_the_tokens(docs) -> None:  # type: ignore[no-untyped-def]
     for doc in docs:
-        want = []
+        p = parse_of(doc)
+        assert parse_of(doc) is p  # built once per Doc
         for t in doc:
-            d = 0
-            while t.head != t and d < 50:
-                t = t.head
+            d, h = 0, t
+            while h.head != h and d < 50:
+                h = h.head
                 d += 1
-            want.append(d)
-        assert _depths(doc) == want
+            assert p.depths[t.i] == d
+            assert p.heads[t.i] == t.head.i
+            assert (p.deps[t.i], p.pos[t.i], p.tags[t.i]) == (t.dep_, t.pos_, t.tag_)
+            assert (p.lowers[t.i], p.lemmas[t.i]) == (t.lower_, t.lemma_.lower())
+            assert p.kids[t.i] == [k.i for k in t.children]
+            sub: list[int] = []
+            p.subtree(t.i, sub)
+            assert sorted(sub) == sorted(k.i for k in t.subtree)
+            assert sorted(match.post_region(p, t.i)) == sorted(k.i for k in post_region(t))
+            assert sorted(match.pre_region(p, t.i)) == sorted(k.i for k in pre_region(t))
+            assert p.words(sub) == words_of(t.subtree)

@@ -12,13 +12,14 @@ means "no event".
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from spacy.tokens import Token
 
 from .index import CPattern, Words, block_index
 from .lexicon import Pattern, Verb, VerbDictionary, cues
+from .parse import Parse, parse_of
 
 _PREP_DEPS = frozenset({"prep", "agent", "prt", "advmod"})
 
@@ -33,53 +34,53 @@ class Match:
     score: float
 
 
-def words_of(tokens: Iterable[Token]) -> set[str]:
-    out: set[str] = set()
-    for t in tokens:
-        out.add(t.lower_)
-        out.add(t.lemma_.lower())
+@lru_cache(maxsize=1)
+def _post_deps() -> frozenset[str]:
+    return frozenset(cues()["pattern_deps"]) - {"ccomp", "xcomp"}
+
+
+def post_region(p: Parse, v: int) -> list[int]:
+    """The verb's objects, complements, particles and prepositional phrases (no other clause),
+    as token positions."""
+    deps, kids_deps = _post_deps(), p.deps
+    out: list[int] = []
+    for c in p.kids[v]:
+        d = kids_deps[c]
+        if (d in deps and c > v) or d in {"dobj", "prt"}:
+            p.subtree(c, out)
     return out
 
 
-def _subtrees(heads: Iterable[Token]) -> list[Token]:
-    out: list[Token] = []
+def pre_region(p: Parse, v: int) -> list[int]:
+    """Subjects and auxiliaries left of the verb (for pre-verb pattern nouns such as ``WILL``),
+    as token positions."""
+    deps = p.deps
+    heads = [c for c in p.kids[v] if c < v and deps[c] not in {"punct", "cc", "mark"}]
+    if deps[v] in {"xcomp", "conj"} and not any(deps[c].startswith("nsubj") for c in p.kids[v]):
+        heads += [c for c in p.kids[p.heads[v]] if deps[c].startswith("nsubj")]
+    out: list[int] = []
     for h in heads:
-        out.extend(h.subtree)
+        p.subtree(h, out)
     return out
-
-
-def post_region(verb: Token) -> list[Token]:
-    """The verb's objects, complements, particles and prepositional phrases (no other clause)."""
-    deps = set(cues()["pattern_deps"]) - {"ccomp", "xcomp"}
-    return _subtrees(c for c in verb.children if (c.dep_ in deps and c.i > verb.i) or c.dep_ in {"dobj", "prt"})
-
-
-def pre_region(verb: Token) -> list[Token]:
-    """Subjects and auxiliaries left of the verb (for pre-verb pattern nouns such as ``WILL``)."""
-    heads = [c for c in verb.children if c.i < verb.i and c.dep_ not in {"punct", "cc", "mark"}]
-    if verb.dep_ in {"xcomp", "conj"} and not any(c.dep_.startswith("nsubj") for c in verb.children):
-        heads += [c for c in verb.head.children if c.dep_.startswith("nsubj")]
-    return _subtrees(heads)
-
-
-def _prep_heads(post: list[Token]) -> list[_PrepHead]:
-    """The prepositions (and particles, adverbs) of the post-verb region, for ``(PREP NOUN)``."""
-    return [_PrepHead(t) for t in post if t.dep_ in _PREP_DEPS]
 
 
 class _PrepHead:
-    """A preposition of the post-verb region; the words of its phrase are built when needed."""
+    """A preposition (particle, adverb) of the post-verb region, for ``(PREP NOUN)`` groups;
+    the words of its phrase are gathered when a group asks for them."""
 
-    __slots__ = ("_words", "forms", "token")
+    __slots__ = ("_words", "forms", "i", "parse")
 
-    def __init__(self, t: Token) -> None:
-        self.token = t
-        self.forms = (t.lower_, t.lemma_.lower())
+    def __init__(self, p: Parse, i: int) -> None:
+        self.parse = p
+        self.i = i
+        self.forms = (p.lowers[i], p.lemmas[i])
         self._words: Words | None = None
 
     def words(self) -> Words:
         if self._words is None:
-            self._words = Words(words_of(self.token.subtree))
+            positions: list[int] = []
+            self.parse.subtree(self.i, positions)
+            self._words = Words(self.parse.words(positions))
         return self._words
 
 
@@ -129,10 +130,11 @@ def match_verb(verb: Token, vd: VerbDictionary) -> Match | None:
                 break
     if not entries:
         return None
-    post = post_region(verb)
-    post_words = Words(words_of(post))
-    pre_words = Words(words_of(pre_region(verb)))
-    heads = _prep_heads(post)
+    parse = parse_of(verb.doc)
+    post = post_region(parse, verb.i)
+    post_words = Words(parse.words(post))
+    pre_words = Words(parse.words(pre_region(parse, verb.i)))
+    heads = [_PrepHead(parse, j) for j in post if parse.deps[j] in _PREP_DEPS]
     prep_forms = {f for h in heads for f in h.forms}
     best: Match | None = None
     for entry in entries:
