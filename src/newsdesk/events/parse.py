@@ -24,20 +24,22 @@ class Parse:
 
     def __init__(self, doc: Doc) -> None:
         n = len(doc)
+        cols = doc.to_array(["HEAD", "DEP", "POS", "TAG", "LOWER", "LEMMA"]) if n else numpy.zeros((0, 6))
         # HEAD is the offset of each token's head (stored unsigned: -1 reads 2**64 - 1)
-        heads: list[int] = (doc.to_array("HEAD").astype(numpy.int64) + numpy.arange(n)).tolist() if n else []
+        heads: list[int] = (cols[:, 0].astype(numpy.int64) + numpy.arange(n)).tolist()
         self.heads = heads
-        self.deps: list[str] = []
-        self.pos: list[str] = []
-        self.tags: list[str] = []
-        self.lowers: list[str] = []
-        self.lemmas: list[str] = []
-        for t in doc:
-            self.deps.append(t.dep_)
-            self.pos.append(t.pos_)
-            self.tags.append(t.tag_)
-            self.lowers.append(t.lower_)
-            self.lemmas.append(t.lemma_.lower())
+        strings = doc.vocab.strings
+
+        def names(k: int, lower: bool = False) -> list[str]:
+            ids: list[int] = cols[:, k].tolist()
+            name = {h: (strings[h].lower() if lower else strings[h]) for h in set(ids)}
+            return [name[h] for h in ids]
+
+        self.deps = names(1)
+        self.pos = names(2)
+        self.tags = names(3)
+        self.lowers = names(4)
+        self.lemmas = names(5, lower=True)
         #: children in document order (``Token.children``)
         self.kids: list[list[int]] = [[] for _ in range(n)]
         for i, h in enumerate(heads):
