@@ -1,13 +1,15 @@
-"""The rule prefilter (``newsdesk.timex.prefilter``) never skips a rule that could match."""
+"""The rule prefilter (``newsdesk.timex.prefilter``): never skips a rule, or a part of a text, where a rule matches."""
 
 from __future__ import annotations
 
+import json
 import re
 from datetime import date
+from pathlib import Path
 
 import pytest
 
-from newsdesk.timex import find_timexes, finder, prefilter
+from newsdesk.timex import find_timexes, prefilter
 from newsdesk.timex.patterns import rules
 
 TEXTS = [
@@ -26,21 +28,23 @@ TEXTS = [
 
 
 def test_the_table_is_current() -> None:
-    fresh = {name: prefilter.requirements(rx) for name, _, rx in rules()}
-    assert {k: v[1] for k, v in prefilter.TABLE.items()} == fresh, prefilter.table_source()
+    fresh = {name: (prefilter.requirements(rx), prefilter.reach(rx)) for name, _, rx in rules()}
+    assert {k: (v[1], v[2]) for k, v in prefilter.TABLE.items()} == fresh, prefilter.table_source()
     assert all(prefilter.TABLE[name][0] == prefilter.fingerprint(rx) for name, _, rx in rules()), (
         prefilter.table_source()
     )
-    assert prefilter.rule_requirements() == fresh
+    assert prefilter.rule_facts() == fresh
 
 
 def test_a_changed_pattern_is_read_afresh(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(prefilter, "TABLE", {name: (0, ("never in any text",)) for name in prefilter.TABLE})
-    prefilter.rule_requirements.cache_clear()
+    monkeypatch.setattr(prefilter, "TABLE", {name: (0, ("never in any text",), (0, ())) for name in prefilter.TABLE})
+    prefilter.rule_facts.cache_clear()
     try:
-        assert prefilter.rule_requirements() == {name: prefilter.requirements(rx) for name, _, rx in rules()}
+        assert prefilter.rule_facts() == {
+            name: (prefilter.requirements(rx), prefilter.reach(rx)) for name, _, rx in rules()
+        }
     finally:
-        prefilter.rule_requirements.cache_clear()
+        prefilter.rule_facts.cache_clear()
 
 
 def test_the_ignorecase_twins_are_complete() -> None:
@@ -57,6 +61,14 @@ def test_requirements_read_from_a_pattern() -> None:
     assert prefilter.requirements(re.compile(r"(?:ago)?\s+\d")) is None  # optional: not required
 
 
+def test_reach_read_from_a_pattern() -> None:
+    assert prefilter.reach(re.compile(r"\bab\s+c(?!\w)")) == (4, ((r"\s", 1),))
+    assert prefilter.reach(re.compile(r"(?<=x)a(?:b|cde)?[\s-]*\d{1,2}")) == (6, ((r"\-\s", 1),))
+    assert prefilter.reach(re.compile(r"a(?:bc)+")) == (1, (("bc", 1),))
+    assert prefilter.reach(re.compile(r"a?")) is None  # can match the empty string
+    assert prefilter.reach(re.compile(r"a.+")) is None  # no class to bound the repeat by
+
+
 @pytest.mark.parametrize("text", [*TEXTS, "ſix ſeconds later (long s)"])
 def test_no_rule_with_a_match_is_skipped(text: str) -> None:
     needs = prefilter.rule_requirements()
@@ -67,10 +79,41 @@ def test_no_rule_with_a_match_is_skipped(text: str) -> None:
                 assert prefilter.may_match(needs[name], low), (name, variant)
 
 
+def _spans(matches: object) -> list[tuple[tuple[int, int], tuple[str | None, ...]]]:
+    return [(m.span(), m.groups()) for m in matches]  # type: ignore[attr-defined]
+
+
+def _same_matches(text: str) -> None:
+    scan = prefilter.TextScan(text)
+    for name, _, rx in rules():
+        assert _spans(scan.matches(name, rx)) == _spans(rx.finditer(text)), name
+
+
+@pytest.mark.parametrize("text", TEXTS)
+def test_the_scan_finds_what_a_whole_text_scan_finds(text: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(prefilter.TextScan, "MAX_COVER", 1e9)  # always by windows
+    long = "\n\n".join([*TEXTS, text, "   \t  - -- ", text.upper(), *reversed(TEXTS)])
+    for variant in (text, text.upper(), long, long.lower()):
+        _same_matches(variant)
+
+
+def test_the_scan_finds_what_a_whole_text_scan_finds_on_the_eval_texts(
+    shared: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    data = shared / "eval" / "data"
+    paths = [data / "meantime" / "meantime_timex.jsonl", data / "tempeval3" / "te3_platinum_test.jsonl"]
+    if not all(p.is_file() for p in paths):
+        pytest.skip("eval texts not found")
+    monkeypatch.setattr(prefilter.TextScan, "MAX_COVER", 1e9)
+    for path in paths:
+        for line in path.open(encoding="utf-8"):
+            _same_matches(json.loads(line)["text"])
+
+
 @pytest.mark.parametrize("text", TEXTS)
 def test_find_timexes_is_the_same_without_the_filter(text: str, monkeypatch: pytest.MonkeyPatch) -> None:
     filtered = find_timexes(text, date(2024, 9, 14))
-    monkeypatch.setattr(finder, "may_match", lambda requirement, low: True)
+    monkeypatch.setattr(prefilter.TextScan, "matches", lambda self, name, rx: rx.finditer(self.text))
     assert find_timexes(text, date(2024, 9, 14)) == filtered
 
 

@@ -12,6 +12,15 @@ matches of the rules that run, and therefore the output, are the same as without
 Lower-casing is a safe test for ASCII literals matched with or without ``re.IGNORECASE``,
 except on the few non-ASCII letters that ``re.IGNORECASE`` equates with an ASCII letter (the
 Kelvin sign, the long s, the dotted and dotless i): a text with one of those runs every rule.
+
+When the required strings are rare in a text, :meth:`TextScan.matches` scans only around them.
+:func:`reach` bounds how far past its start a match can read (its own characters and those its
+lookaheads and word boundaries look at): a constant, plus for each character class the pattern
+repeats without limit (``\\s+``, ``[\\s-]+``, ``\\d+``) a factor times the longest run of that class
+in the text. A match holds a required string, so it starts at most that far before one; the
+scan searches each such window with ``endpos`` set past everything a match starting in the
+window can read, so every attempt sees the same characters as in a scan of the whole text, and
+the matches are the same, in the same order.
 """
 
 from __future__ import annotations
@@ -19,6 +28,7 @@ from __future__ import annotations
 import importlib
 import re
 import zlib
+from collections.abc import Iterable
 from functools import cache
 from typing import Any
 
@@ -30,6 +40,8 @@ MAX_SET = 64
 _MAX_EXPAND = 4096
 
 Requirement = tuple[str, ...]
+#: ``(constant, ((character class, factor), ...))``: see :func:`reach`
+Reach = tuple[int, tuple[tuple[str, int], ...]]
 
 
 #: the non-ASCII characters that ``re.IGNORECASE`` matches to an ASCII letter (İ ı ſ K; a test
@@ -155,24 +167,117 @@ def fingerprint(pattern: re.Pattern[str]) -> int:
     return zlib.crc32(f"{pattern.flags}:{pattern.pattern}".encode())
 
 
+def _class_src(items: Any) -> str | None:
+    """The body of a character class holding every character a sequence can consume, or None."""
+    c = _sre("_constants")
+    cats = {c.CATEGORY_DIGIT: r"\d", c.CATEGORY_SPACE: r"\s", c.CATEGORY_WORD: r"\w"}
+    parts: list[str] = []
+    for op, av in items:
+        if op is c.LITERAL:
+            parts.append(re.escape(chr(av)))
+        elif op is c.IN:
+            for o, a in av:
+                if o is c.LITERAL:
+                    parts.append(re.escape(chr(a)))
+                elif o is c.RANGE:
+                    parts.append(f"{re.escape(chr(a[0]))}-{re.escape(chr(a[1]))}")
+                elif o is c.CATEGORY and a in cats:
+                    parts.append(cats[a])
+                else:
+                    return None
+        elif op in (c.SUBPATTERN, c.MAX_REPEAT, c.MIN_REPEAT, c.BRANCH):
+            subs = [b.data for b in av[1]] if op is c.BRANCH else [av[-1].data]
+            for sub in subs:
+                src = _class_src(sub)
+                if src is None:
+                    return None
+                parts.append(src)
+        elif op is not c.AT:
+            return None
+    return "".join(sorted(set(parts)))
+
+
+def _reach(items: Any) -> tuple[int, dict[str, int]] | None:
+    const, per = 0, dict[str, int]()
+    for op, av in items:
+        part = _reach_one(op, av)
+        if part is None:
+            return None
+        const += part[0]
+        for k, v in part[1].items():
+            per[k] = per.get(k, 0) + v
+    return const, per
+
+
+def _reach_one(op: Any, av: Any) -> tuple[int, dict[str, int]] | None:
+    c = _sre("_constants")
+    if op in (c.LITERAL, c.NOT_LITERAL, c.IN, c.ANY):
+        return 1, {}
+    if op is c.AT:
+        return 0, {}
+    if op in (c.ASSERT, c.ASSERT_NOT):
+        return (0, {}) if av[0] < 0 else _reach(av[1].data)  # a lookbehind reads before the start
+    if op is c.SUBPATTERN:
+        return _reach(av[3].data)
+    if op is c.BRANCH:
+        parts = [_reach(b.data) for b in av[1]]
+        if any(p is None for p in parts):
+            return None
+        const, per = 0, dict[str, int]()
+        for p in parts:  # the larger constant and factors of all branches: an upper bound of each
+            assert p is not None
+            const = max(const, p[0])
+            for k, v in p[1].items():
+                per[k] = max(per.get(k, 0), v)
+        return const, per
+    if op in (c.MAX_REPEAT, c.MIN_REPEAT):
+        _, hi, body = av
+        if hi != c.MAXREPEAT:
+            part = _reach(body.data)
+            return None if part is None else (part[0] * hi, {k: v * hi for k, v in part[1].items()})
+        src = _class_src(body.data)  # the repeat consumes one run of characters of this class
+        return None if src is None else (0, {src: 1})
+    return None
+
+
+def reach(pattern: re.Pattern[str]) -> Reach | None:
+    """An upper bound of how far past its start any attempt of ``pattern`` reads, or None (no bound
+    read, or the pattern can match the empty string)."""
+    try:
+        tree = _sre("_parser").parse(pattern.pattern, pattern.flags)
+        if tree.getwidth()[0] == 0:
+            return None
+        found = _reach(tree.data)
+    except Exception:  # an internal parser of another Python version: the rule scans the whole text
+        return None
+    return None if found is None else (found[0], tuple(sorted(found[1].items())))
+
+
 @cache
-def rule_requirements() -> dict[str, Requirement | None]:
-    """:func:`requirements` of every rule of :func:`~newsdesk.timex.patterns.rules`, by name.
+def rule_facts() -> dict[str, tuple[Requirement | None, Reach | None]]:
+    """:func:`requirements` and :func:`reach` of every rule of :func:`~newsdesk.timex.patterns.rules`.
 
     Reading ~50 large patterns takes a quarter of a second, so the results are kept in
     :data:`TABLE`; a rule whose pattern no longer has the recorded fingerprint is read afresh."""
-    out: dict[str, Requirement | None] = {}
+    out: dict[str, tuple[Requirement | None, Reach | None]] = {}
     for name, _, rx in rules():
         known = TABLE.get(name)
-        out[name] = known[1] if known is not None and known[0] == fingerprint(rx) else requirements(rx)
+        fresh = known is None or known[0] != fingerprint(rx)
+        out[name] = (requirements(rx), reach(rx)) if fresh or known is None else (known[1], known[2])
     return out
+
+
+def rule_requirements() -> dict[str, Requirement | None]:
+    """:func:`requirements` of every rule, by name."""
+    return {name: facts[0] for name, facts in rule_facts().items()}
 
 
 def lowered(text: str) -> str | None:
     """The text to test requirements against, or None when it must not be filtered."""
     if not text.isascii() and any(ch in text for ch in IGNORECASE_ASCII_TWINS):
         return None
-    return text.lower()
+    low = text.lower()
+    return low if len(low) == len(text) else None  # offsets must be the text's
 
 
 def may_match(requirement: Requirement | None, low: str | None) -> bool:
@@ -182,65 +287,126 @@ def may_match(requirement: Requirement | None, low: str | None) -> bool:
     return any(s in low for s in requirement)
 
 
+class TextScan:
+    """The rules' matches in one text, each rule scanned only where a match can be (see the module doc)."""
+
+    #: scan the whole text when the windows cover more than this share of it
+    MAX_COVER = 0.5
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.low = lowered(text)
+        self.facts = rule_facts()
+        self._runs: dict[str, int] = {}
+
+    def run(self, src: str) -> int:
+        """The longest run of characters of the class ``[src]`` in the text (case-insensitive: a bound)."""
+        n = self._runs.get(src)
+        if n is None:
+            n = self._runs[src] = max(map(len, re.findall(f"[{src}]+", self.text, re.IGNORECASE)), default=0)
+        return n
+
+    def matches(self, name: str, rx: re.Pattern[str]) -> Iterable[re.Match[str]]:
+        """What ``rx.finditer(text)`` gives, for rule ``name``."""
+        requirement, bound = self.facts.get(name, (None, None))
+        low, text = self.low, self.text
+        if requirement is None or low is None:
+            return rx.finditer(text)
+        if not any(s in low for s in requirement):
+            return ()
+        if bound is None:
+            return rx.finditer(text)
+        width = bound[0] + sum(k * self.run(src) for src, k in bound[1]) + 1
+        starts: list[tuple[int, int]] = []  # (first, last) start of a match holding each occurrence
+        for s in requirement:
+            i = low.find(s)
+            while i >= 0:
+                starts.append((max(0, i + len(s) - width), i))
+                i = low.find(s, i + 1)
+        starts.sort()
+        windows: list[list[int]] = []
+        for a, b in starts:
+            if windows and a <= windows[-1][1] + 1:
+                windows[-1][1] = max(windows[-1][1], b)
+            else:
+                windows.append([a, b])
+        if sum(b - a + 1 for a, b in windows) > self.MAX_COVER * len(text):
+            return rx.finditer(text)
+        return self._within(rx, windows, width)
+
+    def _within(self, rx: re.Pattern[str], windows: list[list[int]], width: int) -> list[re.Match[str]]:
+        text, out, cur = self.text, [], 0
+        for a, b in windows:
+            pos = max(a, cur)
+            while pos <= b:
+                # an attempt at a start <= b reads before b + width + 1: endpos changes nothing it sees
+                m = rx.search(text, pos, min(len(text), b + width + 2))
+                if m is None or m.start() > b:
+                    break
+                out.append(m)
+                cur = pos = m.end()  # never empty: reach() is None for a pattern that can match ""
+        return out
+
+
 def table_source() -> str:
     """The source of :data:`TABLE` for the current rules."""
-    lines = ["TABLE: dict[str, tuple[int, Requirement | None]] = {"]
+    lines = ["TABLE: dict[str, tuple[int, Requirement | None, Reach | None]] = {"]
     for name, _, rx in rules():
-        lines.append(f"    {name!r}: ({fingerprint(rx)}, {requirements(rx)!r}),")
+        lines.append(f"    {name!r}: ({fingerprint(rx)}, {requirements(rx)!r}, {reach(rx)!r}),")
     lines.append("}")
     return "\n".join(lines)
 
 
-#: rule name -> (fingerprint of its pattern, required strings), printed by :func:`table_source`
+#: rule name -> (fingerprint of its pattern, required strings, reach), printed by :func:`table_source`
 #: (``.venv/bin/python -c "from newsdesk.timex.prefilter import table_source; print(table_source())"``)
 # fmt: off
-TABLE: dict[str, tuple[int, Requirement | None]] = {
-    'iso': (1215763206, ('-01-', '-02-', '-03-', '-04-', '-05-', '-06-', '-07-', '-08-', '-09-', '-10-', '-11-', '-12-')),
-    'mdy': (2735912933, ('apr', 'aug', 'dec', 'feb', 'jan', 'jul', 'jun', 'mar', 'may', 'nov', 'oct', 'sep')),
-    'dmy': (3474921169, ('apr', 'aug', 'dec', 'feb', 'jan', 'jul', 'jun', 'mar', 'may', 'nov', 'oct', 'sep')),
-    'md': (1689382724, ('apr', 'aug', 'dec', 'feb', 'jan', 'jul', 'jun', 'mar', 'may', 'nov', 'oct', 'sep')),
-    'dm': (1764807060, ('apr', 'aug', 'dec', 'feb', 'jan', 'jul', 'jun', 'mar', 'may', 'nov', 'oct', 'sep')),
-    'wd_dom': (2893478207, ('fri', 'monday', 'saturday', 'sunday', 'thu', 'tue', 'wednesday')),
-    'wd_week': (1030153925, ('week',)),
-    'my': (4235186690, ('apr', 'aug', 'dec', 'feb', 'jan', 'jul', 'jun', 'mar', 'may', 'nov', 'oct', 'sep')),
-    'num_date': (2146905655, None),
-    'ymd_slash': (3800393690, ('/01/', '/02/', '/03/', '/04/', '/05/', '/06/', '/07/', '/08/', '/09/', '/1/', '/10/', '/11/', '/12/', '/2/', '/3/', '/4/', '/5/', '/6/', '/7/', '/8/', '/9/')),
-    'num_md': (1446631320, None),
-    'year': (2642946403, ('16', '17', '18', '19', '20')),
-    'year_abbr': (670720855, None),
-    'decade': (4096758293, None),
-    'century': (3661118341, ('century',)),
-    'fy': (1141517705, ('fiscal', 'fy')),
-    'quarter': (2175420134, ('quarter',)),
-    'qnum': (3005537709, ('q1', 'q2', 'q3', 'q4')),
-    'half': (809602390, ('first', 'second')),
-    'season': (3053826424, ('autumn', 'fall', 'spring', 'summer', 'winter')),
-    'relday': (4217153303, ('today', 'tomorrow', 'tonight', 'yesterday')),
-    'pod': (3033173960, ('last', 'this')),
-    'weekday': (3356391162, ('fri', 'monday', 'saturday', 'sunday', 'thu', 'tue', 'wednesday')),
-    'shift_unit': (1928302032, ('century', 'decade', 'month', 'quarter', 'week', 'year')),
-    'the_unit': (3832070089, ('decade', 'month', 'week', 'year')),
-    'shift_month': (3801477059, ('coming', 'current', 'following', 'last', 'next', 'past', 'previous', 'prior', 'this')),
-    'month': (978814402, ('april', 'aug.', 'august', 'dec.', 'december', 'feb.', 'february', 'jan.', 'january', 'july', 'june', 'march', 'may', 'nov.', 'november', 'oct.', 'october', 'sept')),
-    'ago': (1389232058, ('ago', 'back', 'earlier', 'hence', 'later')),
-    'vague_ago': (625247450, ('centuries', 'days', 'decades', 'hours', 'millennia', 'minutes', 'months', 'nights', 'quarters', 'seconds', 'weeks', 'years')),
-    'duration': (3999022037, ('centuries', 'century', 'day', 'decade', 'hour', 'millennia', 'millennium', 'minute', 'month', 'night', 'quarter', 'second', 'week', 'year')),
-    'dur_range': (562727386, ('centuries', 'century', 'day', 'decade', 'hour', 'millennia', 'millennium', 'minute', 'month', 'night', 'quarter', 'second', 'week', 'year')),
-    'the_day': (1610505965, ('the',)),
-    'weekend': (1763232525, ('weekend',)),
-    'month_rel': (1276190752, ('year',)),
-    'clock_hhmm': (461214994, ('bst', 'cdt', 'cst', 'edt', 'est', 'et', 'gmt', 'ist', 'jst', 'mdt', 'mst', 'pdt', 'pst', 'pt', 'utc')),
-    'half_dur': (61372014, ('half',)),
-    'vague_dur': (411490543, ('centuries', 'days', 'decades', 'hours', 'millennia', 'minutes', 'months', 'nights', 'quarters', 'seconds', 'weeks', 'years')),
-    'bare_units': (3916734303, ('days', 'decades', 'hours', 'minutes', 'months', 'weeks', 'years')),
-    'vague': (3994295442, ('ast', 'currently', 'days', 'ecent', 'ight', 'lately', 'long', 'moment', 'near', 'now', "oday's", 'once', 'oreseeable', 'resent', 'short', 'time', 'upon', 'ust', 'uture')),
-    'set': (2106594003, ('ach', 'annum', 'biennially', 'daily', 'day', 'hour', 'month', 'nightly', 'nual', 'per', 'quarterly', 'very', 'week', 'year')),
-    'every': (2463769655, ('each', 'every')),
-    'times_per': (50332563, ('once', 'thrice', 'times', 'twice')),
-    'holiday': (3974599984, ("alentine's", 'armistice', 'astille', 'christmas', 'day', 'easter', 'emorial', 'eterans', 'halloween', 'independence', 'labor', 'luther', 'oxing', "patrick's", "presidents'", 'thanksgiving', "year's")),
-    'clock_ampm': (279369321, ('a.', 'am', 'p.', 'pm')),
-    'clock24': (1257465362, None),
-    'clock_h': (4070493612, None),
-    'noon': (2138881870, ('midday', 'midnight', 'noon')),
+TABLE: dict[str, tuple[int, Requirement | None, Reach | None]] = {
+    'iso': (1215763206, ('-01-', '-02-', '-03-', '-04-', '-05-', '-06-', '-07-', '-08-', '-09-', '-10-', '-11-', '-12-'), (19, ())),
+    'mdy': (2735912933, ('apr', 'aug', 'dec', 'feb', 'jan', 'jul', 'jun', 'mar', 'may', 'nov', 'oct', 'sep'), (42, (('\\\t\\ ', 1), ('\\s', 6)))),
+    'dmy': (3474921169, ('apr', 'aug', 'dec', 'feb', 'jan', 'jul', 'jun', 'mar', 'may', 'nov', 'oct', 'sep'), (45, (('\\\t\\ ', 1), ('\\s', 6)))),
+    'md': (1689382724, ('apr', 'aug', 'dec', 'feb', 'jan', 'jul', 'jun', 'mar', 'may', 'nov', 'oct', 'sep'), (42, (('\\\t\\ ', 1), ('\\s', 5)))),
+    'dm': (1764807060, ('apr', 'aug', 'dec', 'feb', 'jan', 'jul', 'jun', 'mar', 'may', 'nov', 'oct', 'sep'), (39, (('\\\t\\ ', 1), ('\\s', 5)))),
+    'wd_dom': (2893478207, ('fri', 'monday', 'saturday', 'sunday', 'thu', 'tue', 'wednesday'), (23, (('\\s', 3),))),
+    'wd_week': (1030153925, ('week',), (19, (('\\s', 3),))),
+    'my': (4235186690, ('apr', 'aug', 'dec', 'feb', 'jan', 'jul', 'jun', 'mar', 'may', 'nov', 'oct', 'sep'), (32, (('\\-\\s', 1), ('\\s', 4)))),
+    'num_date': (2146905655, None, None),
+    'ymd_slash': (3800393690, ('/01/', '/02/', '/03/', '/04/', '/05/', '/06/', '/07/', '/08/', '/09/', '/1/', '/10/', '/11/', '/12/', '/2/', '/3/', '/4/', '/5/', '/6/', '/7/', '/8/', '/9/'), (11, ())),
+    'num_md': (1446631320, None, (7, (('\\s', 1),))),
+    'year': (2642946403, ('16', '17', '18', '19', '20'), (42, (('\\-\\s', 1), ('\\s', 7)))),
+    'year_abbr': (670720855, None, (4, ())),
+    'decade': (4096758293, None, (14, (('\\-\\s', 1), ('\\s', 1)))),
+    'century': (3661118341, ('century',), (29, (('\\-\\s', 2), ('\\s', 1)))),
+    'fy': (1141517705, ('fiscal', 'fy'), (16, (('\\s', 2),))),
+    'quarter': (2175420134, ('quarter',), (59, (('\\-\\s', 2), ('\\s', 6)))),
+    'qnum': (3005537709, ('q1', 'q2', 'q3', 'q4'), (7, (('\\s', 1),))),
+    'half': (809602390, ('first', 'second'), (23, (('\\s', 5),))),
+    'season': (3053826424, ('autumn', 'fall', 'spring', 'summer', 'winter'), (38, (('\\-\\s', 1), ('\\s', 6)))),
+    'relday': (4217153303, ('today', 'tomorrow', 'tonight', 'yesterday'), (37, (('\\s', 5),))),
+    'pod': (3033173960, ('last', 'this'), (13, (('\\s', 1),))),
+    'weekday': (3356391162, ('fri', 'monday', 'saturday', 'sunday', 'thu', 'tue', 'wednesday'), (28, (('\\s', 2),))),
+    'shift_unit': (1928302032, ('century', 'decade', 'month', 'quarter', 'week', 'year'), (42, (('\\-\\s', 1), ('\\s', 5)))),
+    'the_unit': (3832070089, ('decade', 'month', 'week', 'year'), (23, (('\\s', 4),))),
+    'shift_month': (3801477059, ('coming', 'current', 'following', 'last', 'next', 'past', 'previous', 'prior', 'this'), (33, (('\\-\\s', 1), ('\\s', 3)))),
+    'month': (978814402, ('april', 'aug.', 'august', 'dec.', 'december', 'feb.', 'february', 'jan.', 'january', 'july', 'june', 'march', 'may', 'nov.', 'november', 'oct.', 'october', 'sept'), (24, (('\\-\\s', 1), ('\\s', 2)))),
+    'ago': (1389232058, ('ago', 'back', 'earlier', 'hence', 'later'), (48, ((',\\d', 1), ('\\-\\s', 1), ('\\d', 2), ('\\s', 6)))),
+    'vague_ago': (625247450, ('centuries', 'days', 'decades', 'hours', 'millennia', 'minutes', 'months', 'nights', 'quarters', 'seconds', 'weeks', 'years'), (28, (('\\s', 4),))),
+    'duration': (3999022037, ('centuries', 'century', 'day', 'decade', 'hour', 'millennia', 'millennium', 'minute', 'month', 'night', 'quarter', 'second', 'week', 'year'), (81, ((',\\d', 1), ('\\-\\s', 1), ('\\d', 2), ('\\s', 12)))),
+    'dur_range': (562727386, ('centuries', 'century', 'day', 'decade', 'hour', 'millennia', 'millennium', 'minute', 'month', 'night', 'quarter', 'second', 'week', 'year'), (59, ((',\\d', 1), ('\\-\\s', 1), ('\\d', 3), ('\\s', 8)))),
+    'the_day': (1610505965, ('the',), (23, (('\\s', 4),))),
+    'weekend': (1763232525, ('weekend',), (16, (('\\s', 2),))),
+    'month_rel': (1276190752, ('year',), (27, (('\\s', 4),))),
+    'clock_hhmm': (461214994, ('bst', 'cdt', 'cst', 'edt', 'est', 'et', 'gmt', 'ist', 'jst', 'mdt', 'mst', 'pdt', 'pst', 'pt', 'utc'), (8, (('\\s', 1),))),
+    'half_dur': (61372014, ('half',), (21, (('\\s', 4),))),
+    'vague_dur': (411490543, ('centuries', 'days', 'decades', 'hours', 'millennia', 'minutes', 'months', 'nights', 'quarters', 'seconds', 'weeks', 'years'), (25, (('\\s', 3),))),
+    'bare_units': (3916734303, ('days', 'decades', 'hours', 'minutes', 'months', 'weeks', 'years'), (7, ())),
+    'vague': (3994295442, ('ast', 'currently', 'days', 'ecent', 'ight', 'lately', 'long', 'moment', 'near', 'now', "oday's", 'once', 'oreseeable', 'resent', 'short', 'time', 'upon', 'ust', 'uture'), (21, (('\\s', 3),))),
+    'set': (2106594003, ('ach', 'annum', 'biennially', 'daily', 'day', 'hour', 'month', 'nightly', 'nual', 'per', 'quarterly', 'very', 'week', 'year'), (14, (('\\s', 2),))),
+    'every': (2463769655, ('each', 'every'), (45, ((',\\d', 1), ('\\d', 2), ('\\s', 6)))),
+    'times_per': (50332563, ('once', 'thrice', 'times', 'twice'), (21, (('\\s', 3), ('\\w', 1)))),
+    'holiday': (3974599984, ("alentine's", 'armistice', 'astille', 'christmas', 'day', 'easter', 'emorial', 'eterans', 'halloween', 'independence', 'labor', 'luther', 'oxing', "patrick's", "presidents'", 'thanksgiving', "year's"), (25, (('\\s', 4),))),
+    'clock_ampm': (279369321, ('a.', 'am', 'p.', 'pm'), (14, (('\\s', 2),))),
+    'clock24': (1257465362, None, (16, (('\\s', 2),))),
+    'clock_h': (4070493612, None, (5, ())),
+    'noon': (2138881870, ('midday', 'midnight', 'noon'), (8, ())),
 }
 # fmt: on
