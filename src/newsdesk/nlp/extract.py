@@ -25,7 +25,7 @@ from .group import Group, group, majority_label, propagate
 from .kbadapter import load_kb
 from .kbview import EntityKB
 from .link import Link, Linker, article_day
-from .model import cache_doc, get_nlp, make_block_doc
+from .model import cache_doc, doc_text, get_nlp, make_block_doc
 from .nominal import add_nominal_mentions
 from .recognize import administration_names, apply_table_columns, find_candidates
 from .repair import mask_boilerplate, repair_from_article
@@ -81,7 +81,7 @@ def entities_from_doc(article: Article, doc: Doc, res: EntityResources) -> list[
     text = article.text
     cands = find_candidates(doc, res.gazetteer)
     if article.tables:
-        cands = apply_table_columns(cands, article.tables, text, doc.text)
+        cands = apply_table_columns(cands, article.tables, text, doc_text(doc))
     day = article_day(article.published)
     surnames = {text[c.start:c.end].split()[-1] for c in cands if c.label == "PERSON" and " " in text[c.start:c.end]}
 
@@ -92,7 +92,7 @@ def entities_from_doc(article: Article, doc: Doc, res: EntityResources) -> list[
 
     cands = administration_names(doc, cands, is_person)
     groups = group(cands, text)
-    propagate(groups, text, doc.text)
+    propagate(groups, text, doc_text(doc))
     groups.sort(key=lambda g: g.first)
     out = []
     for i, g in enumerate(groups, 1):

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 from .kbview import EntityKB
 from .lexicon import lexicon
+from .model import doc_text
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -165,7 +166,7 @@ class Gazetteer:
 
     def find(self, doc: Doc, capitalised_words: set[str] | None = None) -> list[GazMatch]:
         """Gazetteer matches in ``doc`` (character offsets), casing-damaged forms included."""
-        caps = capitalised_words if capitalised_words is not None else capitalised_vocabulary(doc.text)
+        caps = capitalised_words if capitalised_words is not None else capitalised_vocabulary(doc_text(doc))
         out = []
         for s, e in self._raw_matches(doc):
             span = doc[s:e]

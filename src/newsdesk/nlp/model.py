@@ -110,7 +110,7 @@ def shared_doc(context: Any, article_id: str, text_length: int) -> Doc | None:
     """The parse the entities stage cached for an article: the same length as ``article.text``
     (boilerplate blanked, casing repaired, offsets unchanged) with the dependency parse, or None."""
     doc = cached_doc(context, article_id)
-    if doc is None or len(doc.text) != text_length or not doc.has_annotation("DEP"):
+    if doc is None or len(doc_text(doc)) != text_length or not doc.has_annotation("DEP"):
         return None
     return doc
 
