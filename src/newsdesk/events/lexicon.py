@@ -13,6 +13,7 @@ import json
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
+from pathlib import Path
 from typing import Any
 
 
@@ -156,8 +157,19 @@ class Codebook:
         return self.labels.get(code) or self.labels.get(code[:3])
 
 
+def _data_path(name: str) -> Path:
+    return Path(str(resources.files("newsdesk.events").joinpath("data").joinpath(name)))
+
+
 @lru_cache(maxsize=1)
 def verb_dictionary() -> VerbDictionary:
+    """The verb patterns with our additions (built once, then loaded from the compiled cache)."""
+    from ..cache import cached
+
+    return cached("events-verbs", [_data_path("cameo_verbs.json"), _data_path("cues.json")], _build_verb_dictionary)
+
+
+def _build_verb_dictionary() -> VerbDictionary:
     over = {k: v for k, v in cues().get("block_code_overrides", {}).items() if k != "about"}
     vd = VerbDictionary(read_json("cameo_verbs.json"), over)
     for v in cues().get("verb_additions", {}).get("verbs", []):
