@@ -7,11 +7,13 @@ pure function of package files is built once and kept in the user's cache direct
 
     table = cached("cameo", [path_of_the_json], lambda: build_from(path_of_the_json))
 
-The cache key covers the newsdesk version, the Python version, the resource's ``version``
-argument and the size and modification time of every source file, so a changed dictionary, a
-package upgrade or a new Python rebuilds it. Anything wrong with a cache file (unreadable,
-truncated, another format) means "build it again", never an error; writes go to a temporary
-file renamed into place, so concurrent processes never read half a file.
+The cache key covers the newsdesk version, the size and modification time of every module of
+the package (the code that builds and defines the cached objects), the Python version, the
+resource's ``version`` argument and the size and modification time of every source file, so a
+changed dictionary, changed code, a package upgrade or a new Python rebuilds it. Anything
+wrong with a cache file (unreadable, truncated, another format) means "build it again", never
+an error; writes go to a temporary file renamed into place, so concurrent processes never read
+half a file.
 
 Where: ``$NEWSDESK_CACHE_DIR``, else ``$XDG_CACHE_HOME/newsdesk``, else ``~/.cache/newsdesk``.
 ``NEWSDESK_CACHE=0`` turns caching off (everything is built in memory at every start). Only
@@ -27,6 +29,7 @@ import pickle
 import sys
 import tempfile
 from collections.abc import Callable, Iterable
+from functools import lru_cache
 from pathlib import Path
 from typing import TypeVar
 
@@ -49,11 +52,26 @@ def cache_dir() -> Path | None:
     return (Path(xdg) if xdg else Path.home() / ".cache") / "newsdesk"
 
 
+@lru_cache(maxsize=1)
+def code_fingerprint() -> str:
+    """Size and mtime of every module of the package: any change to the code that builds a
+    cached object (or to the classes it pickles) makes every cache entry stale."""
+    h = hashlib.sha256()
+    root = Path(__file__).resolve().parent
+    for path in sorted(root.rglob("*.py")):
+        try:
+            st = path.stat()
+        except OSError:
+            continue
+        h.update(f"{path.relative_to(root)}|{st.st_size}|{st.st_mtime_ns}\n".encode())
+    return h.hexdigest()[:16]
+
+
 def _key(name: str, sources: Iterable[Path], version: str) -> str:
     from . import __version__
 
     h = hashlib.sha256()
-    h.update(f"{FORMAT}|{__version__}|{sys.version_info[:3]}|{name}|{version}".encode())
+    h.update(f"{FORMAT}|{__version__}|{code_fingerprint()}|{sys.version_info[:3]}|{name}|{version}".encode())
     for src in sources:
         try:
             st = src.stat()

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from weakref import WeakKeyDictionary
 
 from .lexicon import Group, Pattern, VerbDictionary
 
@@ -114,8 +113,6 @@ class BlockIndex:
         return [pats[i] for i in sorted(hits)]
 
 
-_Compiled = dict[int, BlockIndex]
-_BLOCKS: WeakKeyDictionary[VerbDictionary, _Compiled] = WeakKeyDictionary()
 
 
 def compile_term(alts: Iterable[str], vd: VerbDictionary) -> Term:
@@ -148,13 +145,19 @@ def compile_pattern(p: Pattern, vd: VerbDictionary) -> CPattern:
 
 def block_index(vd: VerbDictionary, block: int) -> BlockIndex:
     """The block's patterns that have words to match (others never apply), compiled and
-    indexed once per dictionary."""
-    compiled = _BLOCKS.get(vd)
-    if compiled is None:
-        compiled = _BLOCKS[vd] = {}
+    indexed once per dictionary (all of them at once when the dictionary comes from the
+    compiled cache, see :func:`compile_all`)."""
+    compiled: dict[int, BlockIndex] = vd.compiled
     out = compiled.get(block)
     if out is None:
-        out = compiled[block] = BlockIndex(
-            tuple(compile_pattern(p, vd) for p in vd.blocks[block].patterns if p.pre or p.post or p.preps)
-        )
+        out = compiled[block] = _compile_block(vd, block)
     return out
+
+
+def _compile_block(vd: VerbDictionary, block: int) -> BlockIndex:
+    return BlockIndex(tuple(compile_pattern(p, vd) for p in vd.blocks[block].patterns if p.pre or p.post or p.preps))
+
+
+def compile_all(vd: VerbDictionary) -> dict[int, BlockIndex]:
+    """Every block's index (for the compiled cache: forked workers then share them all)."""
+    return {i: _compile_block(vd, i) for i in range(len(vd.blocks))}
