@@ -69,13 +69,20 @@ def test_doc_text_length_and_columns_equal_spacy(context: Context) -> None:
         assert _memo.doc_text(doc) == doc.text
         assert _memo.doc_text(doc) is _memo.doc_text(doc)
         assert _memo.doc_length(doc) == len(doc.text)
-        cols = _memo.doc_columns(doc)
-        assert cols.lower == tuple(t.lower_ for t in doc)
-        assert cols.lemma == tuple(t.lemma_.lower() for t in doc)
-        assert cols.pos == tuple(t.pos_ for t in doc)
+        index = _memo.doc_index(doc)
+        assert index is _memo.doc_index(doc)
+        words = {"velasquez", "government", "the", "killed", "found", "nothing-like-this"}
+        assert index.where(lower=words) == [t.i for t in doc if t.lower_ in words]
+        assert index.where(lemma=words) == [t.i for t in doc if t.lemma_.lower() in words]
+        assert index.where(pos=("VERB",)) == [t.i for t in doc if t.pos_ == "VERB"]
+        assert index.where(lemma={"kill", "visit", "found"}, pos=("VERB", "NOUN")) == [
+            t.i for t in doc if t.lemma_.lower() in {"kill", "visit", "found"} and t.pos_ in ("VERB", "NOUN")
+        ]
+        assert index.where() == list(range(len(doc)))
+        assert index.where(lower=set()) == []
     empty = doc[0:0].as_doc()
     assert _memo.doc_text(empty) == "" and _memo.doc_length(empty) == 0
-    assert _memo.doc_columns(empty).lower == ()
+    assert _memo.doc_index(empty).where(lower={"the"}, pos=("VERB",)) == []
 
 
 def test_role_claims_are_found_once_per_scope(context: Context) -> None:

@@ -6,16 +6,15 @@ keeps a value under a key (the parse's text, the role claims that both ``anachro
 nothing is kept and every call computes afresh, so a check never sees a stale value of an
 article that was changed between two calls. Values must be treated as read-only.
 
-:func:`doc_text` and :func:`doc_columns` read a spaCy ``Doc`` without iterating it in Python:
+:func:`doc_text` and :func:`doc_index` read a spaCy ``Doc`` without iterating it in Python:
 ``Doc.text`` and ``for tok in doc`` build one ``Token`` object per token, every time.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Collection, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, TypeVar
 
 if TYPE_CHECKING:
@@ -81,24 +80,44 @@ def doc_length(doc: Doc) -> int:
     return int(last.idx) + len(last.text_with_ws)
 
 
-@dataclass(frozen=True, slots=True)
-class DocColumns:
-    """Per-token strings of a ``Doc``, index ``i`` for token ``doc[i]``."""
+class DocIndex:
+    """Which tokens of a ``Doc`` have a given lower-case form, lemma or POS, found on the token
+    columns with numpy: no ``Token`` object is built for a token that does not qualify.
 
-    lower: tuple[str, ...]  # ``tok.lower_``
-    lemma: tuple[str, ...]  # ``tok.lemma_.lower()``
-    pos: tuple[str, ...]  # ``tok.pos_``
+    Lower-case forms and POS are compared as the hashes and symbol ids spaCy stores (the same
+    mapping ``Token.lower_`` and ``Token.pos_`` read back); lemmas, tested lower-cased, are read as
+    strings, and only for the tokens that pass the other tests."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self._cols: Any = doc.to_array(["LOWER", "LEMMA", "POS"]).reshape(len(doc), 3)
+
+    def where(
+        self,
+        lower: Collection[str] | None = None,
+        lemma: Collection[str] | None = None,
+        pos: Collection[str] | None = None,
+    ) -> list[int]:
+        """The indices, in order, of the tokens whose ``lower_`` is in ``lower``, ``lemma_.lower()``
+        in ``lemma`` and ``pos_`` in ``pos`` (each test only when given)."""
+        import numpy as np
+
+        strings = self.doc.vocab.strings  # a string's hash, a POS name's symbol id: strings["VERB"]
+        mask = np.ones(len(self.doc), dtype=bool)
+        if pos is not None:
+            mask &= np.isin(self._cols[:, 2], np.array([strings[p] for p in pos], dtype=np.uint64))
+        if lower is not None:
+            mask &= np.isin(self._cols[:, 0], np.array([strings[w] for w in lower], dtype=np.uint64))
+        if lemma is not None:
+            idx = np.flatnonzero(mask)
+            uniq, inverse = np.unique(self._cols[idx, 1], return_inverse=True)
+            ok = np.array([strings[int(h)].lower() in lemma for h in uniq.tolist()], dtype=bool)
+            if len(idx):
+                mask[idx[~ok[inverse.reshape(-1)]]] = False
+        out: list[int] = np.flatnonzero(mask).tolist()
+        return out
 
 
-def _columns(doc: Doc) -> DocColumns:
-    if len(doc) == 0:
-        return DocColumns((), (), ())
-    cols = doc.to_array(["LOWER", "LEMMA", "POS"])
-    return DocColumns(
-        tuple(_strings(doc, cols[:, 0])), tuple(_strings(doc, cols[:, 1], str.lower)), tuple(_strings(doc, cols[:, 2]))
-    )
-
-
-def doc_columns(doc: Doc) -> DocColumns:
-    """The lower-case form, lower-cased lemma and coarse POS of every token, once per scope and ``Doc``."""
-    return memo(("doc_columns", id(doc)), lambda: (doc, _columns(doc)))[1]
+def doc_index(doc: Doc) -> DocIndex:
+    """The :class:`DocIndex` of ``doc``, once per scope and ``Doc``."""
+    return memo(("doc_index", id(doc)), lambda: (doc, DocIndex(doc)))[1]

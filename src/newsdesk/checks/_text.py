@@ -5,10 +5,9 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 from functools import cache
 from importlib import resources
-from typing import Any
+from typing import Any, NamedTuple
 
 from ._memo import memo
 
@@ -18,8 +17,9 @@ WORD = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)*")
 _ALPHA = re.compile(r"[A-Za-z]+")
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
+class Token(NamedTuple):
+    """A word and its offsets (a named tuple: built for every word of a page, twice as fast as a frozen dataclass)."""
+
     text: str
     start: int
     end: int

@@ -19,7 +19,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from ..model import Article, Entity
-from ._memo import doc_columns
+from ._memo import doc_index, doc_text
 from .roles import cues, sentence_time, timex_interval, verb_tense
 
 if TYPE_CHECKING:
@@ -135,16 +135,16 @@ def events(article: Article, doc: Doc, on: date | None) -> list[EventMention]:
     recent_words = set(c["recent_words"])
     body = _body(article)
     out: list[EventMention] = []
-    cols = doc_columns(doc)
-    for k, lemma in enumerate(cols.lemma):
-        cls = classes.get(lemma)
-        if cls is None or cols.pos[k] not in ("VERB", "NOUN"):
-            continue
+    text = doc_text(doc)  # sentence texts sliced from it, not rebuilt token by token
+    for k in doc_index(doc).where(lemma=classes.keys(), pos=("VERB", "NOUN")):
         tok = doc[k]
+        cls = classes[tok.lemma_.lower()]
         if not _in_body(body, tok.idx):
             continue
         sent = tok.sent
-        if sent.text.rstrip().endswith("?") or any(ch.dep_ == "neg" for ch in tok.children):
+        if text[sent.start_char : sent.end_char].rstrip().endswith("?") or any(
+            ch.dep_ == "neg" for ch in tok.children
+        ):
             continue
         orientation: str | None = None
         lo, hi = tok.left_edge.idx, tok.right_edge.idx + len(tok.right_edge.text)
@@ -221,16 +221,16 @@ def numbers(article: Article, doc: Doc) -> list[NumberFact]:
     counted, once = set(c["count_verbs"]), set(c["once_verbs"])
     body = _body(article)
     out: list[NumberFact] = []
-    cols = doc_columns(doc)
-    wanted = counted | once
-    for k, lemma in enumerate(cols.lemma):
-        if cols.pos[k] != "VERB" or lemma not in wanted:
-            continue
+    text = doc_text(doc)  # sentence texts sliced from it, not rebuilt token by token
+    for k in doc_index(doc).where(lemma=counted | once, pos=("VERB",)):
         tok = doc[k]
+        lemma = tok.lemma_.lower()
         if not _in_body(body, tok.idx):
             continue
         sent = tok.sent
-        if sent.text.rstrip().endswith("?") or any(ch.dep_ == "neg" for ch in tok.children):
+        if text[sent.start_char : sent.end_char].rstrip().endswith("?") or any(
+            ch.dep_ == "neg" for ch in tok.children
+        ):
             continue
         if verb_tense(tok) in ("future", "hypothetical"):
             continue

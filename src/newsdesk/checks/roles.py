@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..model import Article, Entity
-from ._memo import doc_columns, doc_length, doc_text, memo
+from ._memo import doc_index, doc_length, doc_text, memo
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -351,8 +351,8 @@ def _unrecognised_governments(article: Article, doc: Doc, base: KnowledgeBase, o
     taken = [(m.start, m.end) for e in article.entities for m in e.mentions
              if e.kb_id or e.country or e.type in ("GPE", "LOC", "FAC")]
     out: list[Claim] = []
-    for k, lower in enumerate(doc_columns(doc).lower):
-        if lower not in nouns or k == 0:
+    for k in doc_index(doc).where(lower=nouns):
+        if k == 0:
             continue
         tok = doc[k]
         i = tok.i

@@ -139,26 +139,50 @@ def _expected_surface(w1: str, w2: str, hit: dict[str, Any]) -> str:
 _PHRASE_WORD = re.compile(r"[a-z]+(?:[-'][a-z]+)*")
 
 
+@cache
+def _phrase_prefixes() -> frozenset[str]:
+    """Every leading run of words of a list phrase ("big", "big data", ...): a longer phrase is tried
+    only while the words so far begin one."""
+    res = resources()
+    out: set[str] = set()
+    for k in list(res.tortured) + list(res.seed):
+        words = k.split()
+        out.update(" ".join(words[:n]) for n in range(1, len(words) + 1))
+    return frozenset(out)
+
+
 def _list_hits(text: str, start: int, end: int, res: Colloc) -> Iterator[tuple[int, int, str, str, str]]:
     """(start, end, phrase, expected, source) for phrases of the tortured and seed lists."""
     low = text[start:end].lower()
-    words = [(m.start() + start, m.end() + start, m.group()) for m in _PHRASE_WORD.finditer(low)]
-    starts = res.starts
-    for i in range(len(words)):
-        lengths = starts.get(words[i][2])
+    words: list[str] = _PHRASE_WORD.findall(low)
+    starts, prefixes = res.starts, _phrase_prefixes()
+    spans: list[tuple[int, int]] | None = None  # the words' offsets, found only for a hit
+    for i, first in enumerate(words):
+        lengths = starts.get(first)
         if not lengths:
             continue
-        for n in sorted(lengths):
-            if i + n > len(words):
-                break
-            s, e = words[i][0], words[i + n - 1][1]
-            if "\n" in text[s:e]:
-                break
-            phrase = " ".join(w[2] for w in words[i : i + n])
+        phrase = first
+        for n in range(1, max(lengths) + 1):
+            if n > 1:
+                if i + n > len(words):
+                    break
+                phrase = f"{phrase} {words[i + n - 1]}"
+                if phrase not in prefixes:
+                    break
+            if n not in lengths:
+                continue
             if phrase in res.seed:
-                yield s, e, phrase, res.seed[phrase], "news_seed_list"
+                expected, source = res.seed[phrase], "news_seed_list"
             elif phrase in res.tortured:
-                yield s, e, phrase, res.tortured[phrase], "tortured_phrases"
+                expected, source = res.tortured[phrase], "tortured_phrases"
+            else:
+                continue
+            if spans is None:
+                spans = [m.span() for m in _PHRASE_WORD.finditer(low)]
+            s, e = spans[i][0] + start, spans[i + n - 1][1] + start
+            if "\n" in text[s:e]:
+                break  # a longer phrase from here would span the line break too
+            yield s, e, phrase, expected, source
 
 
 @checks.register("spun_phrase")
