@@ -4,8 +4,9 @@ A partition is one input file: a JSONL/JSONL.gz shard, a WARC file, or a file fo
 directory (walked in the same sorted order as :func:`newsdesk.ingest.iter_inputs`). A task
 reads its file with the ordinary readers and runs :meth:`~newsdesk.pipeline.Pipeline.pipe` on
 the worker; the pipeline (and so the spaCy model and the knowledge base) is built once per
-worker by :class:`NewsdeskPlugin`, a ``WorkerPlugin``; only its stage names and config are
-sent, never the model. A task returns plain records (the model's dataclasses, each with the
+worker process by :class:`NewsdeskPlugin`, a ``WorkerPlugin``, and warmed at set-up (models and
+data load then, not inside the first task; a client registering again reuses it); only its
+stage names and config are sent, never the model. A task returns plain records (the model's dataclasses, each with the
 content hash of the article as read). Results are yielded in input order; at most
 ``2 × workers`` partitions are in flight. Without ``scheduler`` a ``LocalCluster`` of
 ``workers`` single-threaded processes is started and closed again.
@@ -13,6 +14,7 @@ content hash of the article as read). Results are yielded in input order; at mos
 
 from __future__ import annotations
 
+import json
 import os
 from collections import deque
 from collections.abc import Iterator, Sequence
@@ -28,6 +30,10 @@ PLUGIN_NAME = "newsdesk-pipeline"
 Result = tuple[Article | Failure, str | None]
 
 
+#: the pipelines built in this worker process, by (stages, config)
+_PIPELINES: dict[tuple[tuple[str, ...], str], Pipeline] = {}
+
+
 class NewsdeskPlugin(WorkerPlugin):
     """A ``distributed.WorkerPlugin``: builds the worker's pipeline once, when the worker starts."""
 
@@ -39,7 +45,15 @@ class NewsdeskPlugin(WorkerPlugin):
         self.pipeline: Pipeline | None = None
 
     def setup(self, worker: Any) -> None:
-        self.pipeline = Pipeline(self.stages, context=Context(config=dict(self.config)), on_error="record")
+        key = (tuple(self.stages), json.dumps(self.config, sort_keys=True, default=str))
+        pipeline = _PIPELINES.get(key)
+        if pipeline is None:  # once per worker process: a client that registers again reuses it
+            from .local import warm
+
+            pipeline = Pipeline(self.stages, context=Context(config=dict(self.config)), on_error="record")
+            warm(pipeline)  # models and data load now, not inside the first task
+            _PIPELINES[key] = pipeline
+        self.pipeline = pipeline
 
     def teardown(self, worker: Any) -> None:
         self.pipeline = None
