@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from functools import cache
 from importlib import resources
 from typing import Any, NamedTuple
@@ -46,15 +46,20 @@ def fold(word: str) -> str:
     return w
 
 
-def word_pairs(text: str) -> Iterator[tuple[re.Match[str], re.Match[str]]]:
-    """Adjacent alphabetic words separated by spaces only (no punctuation, no line break)."""
+def word_pairs(
+    text: str, wanted: Callable[[str], bool] | None = None
+) -> Iterator[tuple[re.Match[str], re.Match[str]]]:
+    """Adjacent alphabetic words separated by spaces only (no punctuation, no line break); with
+    ``wanted``, only pairs of two words it accepts (tested first: the cheaper test)."""
     prev: re.Match[str] | None = None
+    prev_ok = False
     for m in _ALPHA.finditer(text):
-        if prev is not None:
+        ok = wanted is None or wanted(m.group())
+        if prev is not None and ok and prev_ok:
             gap = text[prev.end() : m.start()]
             if gap and gap.strip(" \t") == "" and not _joined(text, prev, m):
                 yield prev, m
-        prev = m
+        prev, prev_ok = m, ok
 
 
 def _joined(text: str, a: re.Match[str], b: re.Match[str]) -> bool:

@@ -153,11 +153,12 @@ def keyword_stuffing(article: Article, context: Context) -> Iterator[Flag]:
     first: dict[tuple[str, ...], tuple[int, int]] = {}
     for s in body:
         toks = list(WORD.finditer(text, s.start, s.end))
+        caps = [t.group()[0].isupper() for t in toks]  # each word tested once, not in every n-gram
         for n in (3, 4):
             for k in range(len(toks) - n + 1):
-                run = toks[k : k + n]
-                if not all(t.group()[0].isupper() for t in run):
+                if not all(caps[k : k + n]):
                     continue
+                run = toks[k : k + n]
                 key = tuple(t.group().lower() for t in run)
                 if len(set(key) & title_words) < 2:
                     continue

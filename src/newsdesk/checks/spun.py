@@ -191,13 +191,17 @@ def spun_phrase(article: Article, context: Context) -> Iterator[Flag]:
     text = article.text
     stop = stopwords()
     found: dict[tuple[int, int], dict[str, Any]] = {}
+
+    def content(w: str) -> bool:  # a lower-case content word of three letters or more
+        return w.islower() and w not in stop and len(w) >= 3
+
     for seg in segments(article):
         if seg.boilerplate or seg.kind in ("keywords", "toc", "markup_residue"):
             continue
         for s, e, _phrase, expected, source in _list_hits(text, seg.start, seg.end, res):
             ev = found.setdefault((s, e), {"phrase": text[s:e], "expected": expected, "sources": []})
             ev["sources"].append(source)
-        for a, b in word_pairs(text[seg.start : seg.end]):
+        for a, b in word_pairs(text[seg.start : seg.end], content):
             w1, w2 = a.group(), b.group()
             if not (w1.islower() and w2.islower()) or w1 in stop or w2 in stop or len(w1) < 3 or len(w2) < 3:
                 continue

@@ -317,6 +317,8 @@ class TextScan:
         if bound is None:
             return rx.finditer(text)
         width = bound[0] + sum(k * self.run(src) for src, k in bound[1]) + 1
+        if sum(low.count(s) for s in requirement) * width > 8 * self.MAX_COVER * len(text):
+            return rx.finditer(text)  # windows over most of the text: not worth finding them
         starts: list[tuple[int, int]] = []  # (first, last) start of a match holding each occurrence
         for s in requirement:
             i = low.find(s)
