@@ -65,6 +65,12 @@ def known(word: str) -> bool:
     return any(w.startswith(p) and len(w) - len(p) >= 4 and w[len(p) :] in sp for p in lexicon()["prefixes"])
 
 
+@lru_cache(maxsize=16384)
+def _candidates(word: str) -> frozenset[str]:
+    """The dictionary's corrections one edit away (an edit search over the alphabet: kept per word)."""
+    return frozenset(speller().candidates(word) or ())
+
+
 def _after_number(text: str, start: int) -> bool:
     k = start - 1
     while k >= 0 and text[k] == " ":
@@ -103,8 +109,7 @@ def typo(article: Article, context: Context) -> Iterator[Flag]:
                 continue
             if _after_number(text, tok.start):
                 continue  # a unit ("3 lbs", "40 mph")
-            cands = sp.candidates(w) or set()
-            cands = {c for c in cands if c != w and c.isalpha()}
+            cands = {c for c in _candidates(w) if c != w and c.isalpha()}
             if not cands:
                 continue
             best = max(cands, key=lambda c: (sp.word_frequency[c], c))

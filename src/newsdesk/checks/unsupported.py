@@ -64,6 +64,12 @@ def _sentences(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
             yield s, e
 
 
+def _around(text: str, sents: list[tuple[int, int]], i: int) -> str:
+    """The sentences before and after sentence ``i`` (read only when a figure needs a source)."""
+    s, e = sents[i]
+    return " ".join(text[a:b] for a, b in sents[max(0, i - 1) : i + 2] if (a, b) != (s, e))
+
+
 @checks.register("unsupported_claim")
 def unsupported_claim(article: Article, context: Context) -> Iterator[Flag]:
     c = cues()
@@ -75,7 +81,6 @@ def unsupported_claim(article: Article, context: Context) -> Iterator[Flag]:
         sents = list(_sentences(text, seg.start, seg.end))
         for i, (s, e) in enumerate(sents):
             sentence = text[s:e]
-            around = " ".join(text[a:b] for a, b in sents[max(0, i - 1) : i + 2] if (a, b) != (s, e))
             vague = c.vague.search(sentence)
             if vague:
                 yield Flag("unsupported_claim", "low", s, e,
@@ -85,7 +90,7 @@ def unsupported_claim(article: Article, context: Context) -> Iterator[Flag]:
                 fact = next((m for p in c.facts if (m := p.search(sentence))), None)
                 inside_claim = any(cs <= s < ce or cs < e <= ce for cs, ce in claim_spans)
                 if (fact and not inside_claim and not c.attribution.search(sentence)
-                        and not c.attribution.search(around)):
+                        and not c.attribution.search(_around(text, sents, i))):
                     yield Flag("unsupported_claim", "low", s, e,
                                f"a figure (\"{fact.group(0)}\") is stated without a source in an article "
                                "that attributes its other facts",
