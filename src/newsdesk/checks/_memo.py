@@ -6,8 +6,9 @@ keeps a value under a key (the parse's text, the role claims that both ``anachro
 nothing is kept and every call computes afresh, so a check never sees a stale value of an
 article that was changed between two calls. Values must be treated as read-only.
 
-:func:`doc_text` and :func:`doc_index` read a spaCy ``Doc`` without iterating it in Python:
-``Doc.text`` and ``for tok in doc`` build one ``Token`` object per token, every time.
+:func:`doc_text` keeps ``Doc.text`` (which joins every token's text on each call);
+:func:`doc_index` finds tokens without iterating the ``Doc`` in Python (``for tok in doc`` builds
+one ``Token`` object per token, every time).
 """
 
 from __future__ import annotations
@@ -49,27 +50,8 @@ def memo(key: Any, compute: Callable[[], T]) -> T:
 
 
 def doc_text(doc: Doc) -> str:
-    """``doc.text``, built once per scope and ``Doc`` from the token columns (no ``Token`` objects)."""
-    return memo(("doc_text", id(doc)), lambda: (doc, _text(doc)))[1]  # the Doc kept: its id stays its own
-
-
-def _strings(doc: Doc, column: Any, transform: Callable[[str], str] = str) -> list[str]:
-    """The strings of a column of hashes (or symbol ids: the store names them too), in token order."""
-    import numpy as np
-
-    uniq, inverse = np.unique(column, return_inverse=True)
-    strings = doc.vocab.strings
-    names = [transform(strings[int(h)]) for h in uniq.tolist()]
-    return [names[k] for k in inverse.reshape(-1).tolist()]
-
-
-def _text(doc: Doc) -> str:
-    if len(doc) == 0:
-        return ""
-    cols = doc.to_array(["ORTH", "SPACY"])
-    orth = _strings(doc, cols[:, 0])
-    spacy: list[int] = cols[:, 1].tolist()
-    return "".join([o + " " if sp else o for o, sp in zip(orth, spacy, strict=True)])
+    """``doc.text``, built once per scope and ``Doc`` (each call of ``Doc.text`` joins every token)."""
+    return memo(("doc_text", id(doc)), lambda: (doc, doc.text))[1]  # the Doc kept: its id stays its own
 
 
 def doc_length(doc: Doc) -> int:
