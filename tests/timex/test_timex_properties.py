@@ -40,3 +40,18 @@ def test_word_soup(text: str, anchor: date | None) -> None:
 @given(st.text(max_size=200), anchors)
 def test_any_text(text: str, anchor: date | None) -> None:
     _check(text, anchor)
+
+
+def test_found_by_the_properties() -> None:
+    """Cases the word-soup and any-text properties found: years out of the calendar's range,
+    and words that the case-insensitive rules match in other scripts' case forms."""
+    from newsdesk.timex.finder import find_timexes
+
+    a = date(2000, 1, 1)
+    assert [x[3] for x in find_timexes("2021 years ago", a)] == ["PAST_REF"]
+    assert [x[3] for x in find_timexes("99999999 days ago", a)] == ["PAST_REF"]
+    assert [x[3] for x in find_timexes("9000 years later", a)] == ["FUTURE_REF"]
+    assert [x[3] for x in find_timexes("3 years ago", a)] == ["1997"]
+    find_timexes("ſix ſeconds later", a)  # no KeyError
+    assert [x[3] for x in find_timexes("6 ſeconds later", a)]
+    assert [x[3] for x in find_timexes("at mıdnight", a)] == ["2000-01-01T24:00"]

@@ -9,9 +9,15 @@ from . import calendar as cal
 from .normalise import _BARE_UNIT_AFTER, _BARE_UNIT_BEFORE, _RATE_BEFORE, Found, Resolver
 
 
+def _fold(word: str) -> str:
+    """Lower case as the rules' case-insensitive regexes match it: "ſeconds" and "mıdnight" match
+    ``seconds`` and ``midnight`` under ``re.IGNORECASE``, so fold through upper case first."""
+    return word.upper().lower()
+
+
 def _unit(r: Resolver, word: str) -> tuple[str, str, bool]:
     """(singular unit, TIMEX3 letter, is a time-of-day unit) for a unit word."""
-    w = word.lower()
+    w = _fold(word)
     w = r.lx.plural_units.get(w, w)
     return w, r.lx.units[w], w in r.lx.time_units
 
@@ -87,11 +93,24 @@ def h_ago(r: Resolver, m: re.Match[str]) -> list[Found]:
         return []
     if re.match(r"\s+than\b", r.text[m.end():m.end() + 6]):
         return []  # "a month earlier than usual": a duration
-    sign = -1 if m["dir"].lower() in ("ago", "earlier", "back") else 1
+    sign = -1 if _fold(m["dir"]) in ("ago", "earlier", "back") else 1
     k = int(n) * sign
     if r.anchor is None:
         return r.one(m, "DATE", cal.underspecified(unit))
+    try:
+        found = _ago_on(r, m, unit, k)
+    except (OverflowError, ValueError):  # "99999999 days ago": before year 1
+        found = None
+    if found is None or any(f[3].startswith("-") or (len(f[3]) >= 5 and f[3][:5].isdigit()) for f in found):
+        return r.one(m, "DATE", "PAST_REF" if k < 0 else "FUTURE_REF")  # beyond years 1-9999
+    return found
+
+
+def _ago_on(r: Resolver, m: re.Match[str], unit: str, k: int) -> list[Found] | None:
     a = r.anchor
+    assert a is not None
+    if abs(k) > 9999 * 366:
+        return None
     if unit in ("second", "minute", "hour"):
         return r.one(m, "DATE", cal.ymd(a))
     if unit in ("day", "night", "week", "fortnight"):
@@ -196,7 +215,7 @@ def h_clock_h(r: Resolver, m: re.Match[str]) -> list[Found]:
 
 
 def h_noon(r: Resolver, m: re.Match[str]) -> list[Found]:
-    n = m["n"].lower()
+    n = _fold(m["n"])
     base = cal.ymd(r.anchor) if r.anchor else "XXXX-XX-XX"
     return r.one(m, "TIME", f"{base}T24:00" if n == "midnight" else f"{base}T12:00")
 
