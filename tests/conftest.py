@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
+import os
+import tempfile
 from pathlib import Path
 
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
+
+# compiled caches (newsdesk.cache) of this test session go to a fresh folder, inherited by the
+# CLI subprocesses the tests start: a stale cache in the user's home never hides a bug
+os.environ.setdefault("NEWSDESK_CACHE_DIR", tempfile.mkdtemp(prefix="newsdesk-test-cache-"))
 
 
 @pytest.fixture

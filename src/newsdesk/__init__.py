@@ -9,12 +9,16 @@ The curated public API::
 
 from __future__ import annotations
 
-from .api import analyze, analyze_text
-from .errors import ConfigError, InputError, NewsdeskError, PipelineError, StageError, StoreError
-from .ingest import Limits, iter_inputs
-from .model import Article, Block, Claim, Entity, Event, Failure, FaqItem, Flag, Keyword, Mention, Table, Timex
-from .pipeline import Context, Pipeline
-from .serialize import to_dict
+from ._lazy_spacy_cli import install as _lazy_spacy_cli
+
+_lazy_spacy_cli()  # before anything imports spaCy: its command line loads only if used
+
+from .api import analyze, analyze_text  # noqa: E402
+from .errors import ConfigError, InputError, NewsdeskError, PipelineError, StageError, StoreError  # noqa: E402
+from .ingest import Limits, iter_inputs  # noqa: E402
+from .model import Article, Block, Claim, Entity, Event, Failure, FaqItem, Flag, Keyword, Mention, Table, Timex  # noqa: E402
+from .pipeline import Context, Pipeline  # noqa: E402
+from .serialize import to_dict  # noqa: E402
 
 __version__ = "0.1.0"
 

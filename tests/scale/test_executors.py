@@ -18,7 +18,18 @@ def _dumps(items: object) -> list[str]:
     return [json.dumps(to_dict(i), sort_keys=True) for i in items]  # type: ignore[attr-defined]
 
 
-def test_local_workers_give_the_same_analyses_in_input_order(shards: list[str], serial: list[str]) -> None:
+@pytest.mark.parametrize("method", ["fork", "spawn"])
+def test_local_workers_give_the_same_analyses_in_input_order(shards: list[str], serial: list[str], method: str,
+                                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    """Forked workers (warmed in the parent) and spawned ones (each loading its own models)."""
+    import multiprocessing
+
+    from newsdesk.scale.local import start_method
+
+    if method not in multiprocessing.get_all_start_methods():
+        pytest.skip(f"no {method} on this platform")
+    monkeypatch.setenv("NEWSDESK_START_METHOD", method)
+    assert start_method() == method
     assert _dumps(analyze(shards, workers=2)) == serial
 
 

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from ..model import BOILERPLATE_KINDS, Article
+from ._memo import memo
 from ._text import WORD, lexicon, stopwords
 
 _LIST = re.compile(r"^\s*(?:[-*•·]\s+|\d{1,2}[.)]\s+)")
@@ -73,6 +74,12 @@ def question_line(text: str) -> bool:
 
 
 def segments(article: Article) -> list[Seg]:
+    """The article's blocks as segments (kinds inferred when the blocks are plain paragraphs);
+    built once per ``checks`` stage call (see :mod:`._memo`). Read-only."""
+    return list(memo(("segments", id(article)), lambda: (article, _segments(article)))[1])
+
+
+def _segments(article: Article) -> list[Seg]:
     text = article.text
     blocks = article.blocks
     if not blocks:

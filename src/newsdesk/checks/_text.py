@@ -10,6 +10,8 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
+from ._memo import memo
+
 #: a word: letters, inner apostrophes and hyphens ("don't", "Modi-Sharif")
 WORD = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)*")
 #: words only, for counting collocations
@@ -24,7 +26,14 @@ class Token:
 
 
 def tokens(text: str, start: int = 0, end: int | None = None) -> list[Token]:
-    return [Token(m.group(), m.start(), m.end()) for m in WORD.finditer(text, start, len(text) if end is None else end)]
+    """The words of ``text[start:end]`` with their offsets; kept for the rest of a ``checks`` stage
+    call (``typo`` and ``casing`` read the same segments). Read-only."""
+    stop = len(text) if end is None else end
+    return memo(("tokens", id(text), start, stop), lambda: (text, _tokens(text, start, stop)))[1]
+
+
+def _tokens(text: str, start: int, end: int) -> list[Token]:
+    return [Token(m.group(), m.start(), m.end()) for m in WORD.finditer(text, start, end)]
 
 
 def fold(word: str) -> str:

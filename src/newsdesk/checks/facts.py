@@ -19,6 +19,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from ..model import Article, Entity
+from ._memo import doc_columns
 from .roles import cues, sentence_time, timex_interval, verb_tense
 
 if TYPE_CHECKING:
@@ -134,9 +135,13 @@ def events(article: Article, doc: Doc, on: date | None) -> list[EventMention]:
     recent_words = set(c["recent_words"])
     body = _body(article)
     out: list[EventMention] = []
-    for tok in doc:
-        cls = classes.get(tok.lemma_.lower())
-        if cls is None or tok.pos_ not in ("VERB", "NOUN") or not _in_body(body, tok.idx):
+    cols = doc_columns(doc)
+    for k, lemma in enumerate(cols.lemma):
+        cls = classes.get(lemma)
+        if cls is None or cols.pos[k] not in ("VERB", "NOUN"):
+            continue
+        tok = doc[k]
+        if not _in_body(body, tok.idx):
             continue
         sent = tok.sent
         if sent.text.rstrip().endswith("?") or any(ch.dep_ == "neg" for ch in tok.children):
@@ -216,9 +221,13 @@ def numbers(article: Article, doc: Doc) -> list[NumberFact]:
     counted, once = set(c["count_verbs"]), set(c["once_verbs"])
     body = _body(article)
     out: list[NumberFact] = []
-    for tok in doc:
-        lemma = tok.lemma_.lower()
-        if tok.pos_ != "VERB" or lemma not in counted | once or not _in_body(body, tok.idx):
+    cols = doc_columns(doc)
+    wanted = counted | once
+    for k, lemma in enumerate(cols.lemma):
+        if cols.pos[k] != "VERB" or lemma not in wanted:
+            continue
+        tok = doc[k]
+        if not _in_body(body, tok.idx):
             continue
         sent = tok.sent
         if sent.text.rstrip().endswith("?") or any(ch.dep_ == "neg" for ch in tok.children):

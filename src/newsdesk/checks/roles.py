@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..model import Article, Entity
+from ._memo import doc_columns, doc_length, doc_text, memo
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -245,10 +246,14 @@ def parsed_doc(article: Article, context: Any) -> Doc | None:
     None when the entities stage did not run (the role checks need its entities and parse)."""
     if "entities" not in article.stages and not article.entities:
         return None
+    return memo(("parsed_doc", article.id, len(article.text)), lambda: _parsed_doc(article, context))
+
+
+def _parsed_doc(article: Article, context: Any) -> Doc:
     from ..nlp.model import cache_doc, cached_doc
 
     doc = cached_doc(context, article.id)
-    if doc is not None and len(doc.text) == len(article.text):
+    if doc is not None and doc_length(doc) == len(article.text):
         return doc
     from ..nlp.extract import get_resources, visible_text
 
@@ -269,9 +274,15 @@ def person_mentions(article: Article) -> list[tuple[int, int, Entity]]:
 
 
 def find_claims(article: Article, doc: Doc, base: KnowledgeBase, on: date | None) -> list[Claim]:
-    """Every role claim around a person mention in the article's body (headings excluded)."""
+    """Every role claim around a person mention in the article's body (headings excluded); the
+    ``anachronism`` and ``contradiction`` checks of one ``checks`` stage call share one list."""
+    key = ("find_claims", article.id, id(doc), id(base), on)
+    return memo(key, lambda: (doc, base, _find_claims(article, doc, base, on)))[2]
+
+
+def _find_claims(article: Article, doc: Doc, base: KnowledgeBase, on: date | None) -> list[Claim]:
     before, after, gov = _patterns()
-    text = doc.text  # same offsets as article.text; boilerplate blanked
+    text = doc_text(doc)  # same offsets as article.text; boilerplate blanked
     body = [(b.start, b.end) for b in article.blocks if not b.boilerplate and b.kind in ("paragraph", "list_item")]
     if not article.blocks:
         body = [(0, len(text))]
@@ -340,9 +351,10 @@ def _unrecognised_governments(article: Article, doc: Doc, base: KnowledgeBase, o
     taken = [(m.start, m.end) for e in article.entities for m in e.mentions
              if e.kb_id or e.country or e.type in ("GPE", "LOC", "FAC")]
     out: list[Claim] = []
-    for tok in doc:
-        if tok.lower_ not in nouns or tok.i == 0:
+    for k, lower in enumerate(doc_columns(doc).lower):
+        if lower not in nouns or k == 0:
             continue
+        tok = doc[k]
         i = tok.i
         while i > 0 and doc[i - 1].pos_ == "PROPN" and doc[i - 1].text[:1].isupper() and tok.i - i < 3:
             i -= 1

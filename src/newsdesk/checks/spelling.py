@@ -95,7 +95,7 @@ def typo(article: Article, context: Context) -> Iterator[Flag]:
             continue
         for tok in tokens(text, seg.start, seg.end):
             w = tok.text
-            if len(w) < 3 or not w.isalpha() or not w.islower():
+            if len(w) < 3 or not w.isalpha() or not w.islower() or known(w):
                 continue
             before = text[tok.start - 1] if tok.start else " "
             after = text[tok.end] if tok.end < len(text) else " "
@@ -103,8 +103,6 @@ def typo(article: Article, context: Context) -> Iterator[Flag]:
                 continue
             if _after_number(text, tok.start):
                 continue  # a unit ("3 lbs", "40 mph")
-            if known(w):
-                continue
             cands = sp.candidates(w) or set()
             cands = {c for c in cands if c != w and c.isalpha()}
             if not cands:
@@ -168,6 +166,12 @@ def _casing_hit(text: str, toks: list[Token], i: int, n: int) -> dict[str, Any] 
             "lowercase_words": lower, "reason": reason, "severity": severity}
 
 
+@cache
+def _first_words() -> frozenset[str]:
+    """The first word of every known name (lower case)."""
+    return frozenset(key[0] for key in names().index)
+
+
 @checks.register("casing")
 def casing(article: Article, context: Context) -> Iterator[Flag]:
     text = article.text
@@ -177,8 +181,12 @@ def casing(article: Article, context: Context) -> Iterator[Flag]:
             continue
         toks = tokens(text, seg.start, seg.end)
         low = [t.text.lower() for t in toks]
+        firsts = _first_words()
         i = 0
         while i < len(toks):
+            if low[i] not in firsts:  # no name starts with this word
+                i += 1
+                continue
             hit = None
             for n in range(min(nm.max_len, len(toks) - i), 0, -1):
                 if tuple(low[i : i + n]) not in nm.index:

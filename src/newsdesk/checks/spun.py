@@ -105,12 +105,15 @@ def mechanism(w1: str, w2: str, res: Colloc | None = None) -> dict[str, Any] | N
         return None
     best: dict[str, Any] | None = None
     for pos, (word, other) in enumerate(((w1, f2), (w2, f1))):
-        for orig, rel in _subs(word).items():
+        subs = _subs(word)
+        if not subs:
+            continue
+        # a writer's natural variant is itself common in news ("peace negotiations");
+        # a spun substitute is a word news rarely uses instead ("counterfeit", "bosom")
+        sub_count = res.unigrams.get(f1 if pos == 0 else f2, 0)
+        for orig, rel in subs.items():
             if orig in (f1, f2):
                 continue
-            # a writer's natural variant is itself common in news ("peace negotiations");
-            # a spun substitute is a word news rarely uses instead ("counterfeit", "bosom")
-            sub_count = res.unigrams.get(fold(word), 0)
             if sub_count >= 10 and sub_count * 4 >= res.unigrams.get(orig, 0):
                 continue
             key = f"{orig} {other}" if pos == 0 else f"{other} {orig}"
@@ -140,8 +143,12 @@ def _list_hits(text: str, start: int, end: int, res: Colloc) -> Iterator[tuple[i
     """(start, end, phrase, expected, source) for phrases of the tortured and seed lists."""
     low = text[start:end].lower()
     words = [(m.start() + start, m.end() + start, m.group()) for m in _PHRASE_WORD.finditer(low)]
+    starts = res.starts
     for i in range(len(words)):
-        for n in sorted(res.starts.get(words[i][2], ())):
+        lengths = starts.get(words[i][2])
+        if not lengths:
+            continue
+        for n in sorted(lengths):
             if i + n > len(words):
                 break
             s, e = words[i][0], words[i + n - 1][1]

@@ -56,6 +56,10 @@ class Resolver:
     day: str | None
     _by_char: dict[int, Entity] = field(default_factory=dict)
     _sectors: set[str] = field(default_factory=set)
+    #: the knowledge base's answers for this article (the same phrases come back sentence after
+    #: sentence; its look-ups are pure for a given phrase and day)
+    _codes: dict[str, str | None] = field(default_factory=dict)
+    _suffixes: dict[str, str | None] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         for e in self.entities:
@@ -88,6 +92,22 @@ class Resolver:
         return sorted(out, key=lambda t: t.i)
 
     # -- codes ----------------------------------------------------------------------------
+    def actor_code(self, text: str) -> str | None:
+        """``kb.actor_code_for(text, day)``, asked once per article."""
+        try:
+            return self._codes[text]
+        except KeyError:
+            code = self._codes[text] = self.kb.actor_code_for(text, self.day)
+            return code
+
+    def agent_suffix(self, noun: str) -> str | None:
+        """``kb.agent_suffix(noun)``, asked once per article."""
+        try:
+            return self._suffixes[noun]
+        except KeyError:
+            s = self._suffixes[noun] = self.kb.agent_suffix(noun)
+            return s
+
     def _entity_at(self, tok: Token) -> Entity | None:
         return self._by_char.get(tok.idx)
 
@@ -102,7 +122,7 @@ class Resolver:
                 if not any(t.pos_ == "PROPN" or t.ent_type_ or t.text[:1].isupper() for t in run):
                     continue
                 text = doc_text(run[0].doc)[run[0].idx:run[-1].idx + len(run[-1].text)]
-                code = self.kb.actor_code_for(text, self.day)
+                code = self.actor_code(text)
                 if code:
                     return code, run[0].i, run[-1].i
         return None, -1, -1
@@ -146,7 +166,7 @@ class Resolver:
         if comps:
             cands.insert(0, f"{comps[0].text} {head.text}")
         for c in cands:
-            s = self.kb.agent_suffix(c) or self.kb.agent_suffix(c.lower())
+            s = self.agent_suffix(c) or self.agent_suffix(c.lower())
             if s:
                 return s
         return None

@@ -28,10 +28,10 @@ def _nlp(context: Any) -> Any:
 
 def parsed(article: Article, context: Any) -> Any:
     """The article's parsed ``Doc``: the one the entities stage cached, else a fresh parse."""
-    from ..nlp.model import cached_doc
+    from ..nlp.model import cached_doc, doc_text
 
     doc = cached_doc(context, article.id)
-    if doc is not None and len(doc.text) == len(article.text) and doc.has_annotation("DEP"):
+    if doc is not None and len(doc_text(doc)) == len(article.text) and doc.has_annotation("DEP"):
         return doc
     return _nlp(context)(article.text)
 

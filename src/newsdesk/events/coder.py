@@ -23,6 +23,7 @@ from .actors import Resolver
 from .lexicon import Codebook, Verb, VerbDictionary, cues
 from .match import Match, base_forms, match_verb
 from .modality import modality
+from .parse import parse_of
 
 _VERB_POS = frozenset({"VERB"})
 _NO_VERB = Verb("", (), (), None, None, -1)
@@ -43,11 +44,7 @@ class Coded:
 
 
 def _depth(t: Token) -> int:
-    d = 0
-    while t.head != t and d < 50:
-        t = t.head
-        d += 1
-    return d
+    return parse_of(t.doc).depths[t.i]
 
 
 def _combine(gov: Coded, child: Coded) -> Coded | None:
@@ -125,9 +122,14 @@ def code_verbs(sent: Span, vd: VerbDictionary) -> list[Coded]:
     intent = set(c.get("intent_governors", []))
     skip = set(c["skip_trigger_deps"])
     readings: dict[int, Coded] = {}
-    for t in sent:
-        if (t.pos_ not in _VERB_POS and not (t.tag_.startswith("VB") and t.pos_ != "AUX")) or t.dep_ in skip:
+    doc = sent.doc
+    p = parse_of(doc)
+    pos, tags, deps, heads = p.pos, p.tags, p.deps, p.heads
+    span = range(sent.start, sent.end)
+    for i in span:
+        if (pos[i] not in _VERB_POS and not (tags[i].startswith("VB") and pos[i] != "AUX")) or deps[i] in skip:
             continue
+        t = doc[i]
         m = match_verb(t, vd)
         code = (m.code or m.reverse) if m is not None else None
         reading = Coded(t, t, code, m.code is None, m, False) if m is not None and code else None
@@ -135,33 +137,35 @@ def code_verbs(sent: Span, vd: VerbDictionary) -> list[Coded]:
             reading = _nominal(t, m) or reading
         reading = _apply_modals(t, reading)
         if reading is not None:
-            readings[t.i] = reading
+            readings[i] = reading
     # intentions ("is willing / ready / plans to withdraw", "vowed to fight"): 03x, or 13x for force
-    for t in sent:
-        if t.lemma_.lower() not in intent and t.lower_ not in intent:
+    for i in span:
+        if p.lemmas[i] not in intent and p.lowers[i] not in intent:
             continue
-        for k in t.children:
-            if k.dep_ == "xcomp" and k.i in readings:
-                r = readings.pop(k.i)
-                base = readings.get(t.i)
+        for k in p.kids[i]:
+            if deps[k] == "xcomp" and k in readings:
+                r = readings.pop(k)
+                base = readings.get(i)
+                t = doc[i]
                 gov = Coded(t, t, "030", False, base.match if base else r.match, False)
                 comb = _combine(gov, r)
                 if comb is not None:
-                    readings[t.i] = comb
+                    readings[i] = comb
     # combine from the innermost verb outwards
-    for t in sorted(sent, key=_depth, reverse=True):
-        if t.i not in readings or t.dep_ not in governed:
+    depths = p.depths
+    for i in sorted(span, key=depths.__getitem__, reverse=True):
+        if i not in readings or deps[i] not in governed:
             continue
-        h = t.head
+        h = heads[i]
         # "agreed that their countries should cooperate": ccomp of a coded verb
-        while h.i not in readings and h.dep_ in governed and h.head != h and h.pos_ != "VERB":
-            h = h.head
-        if h.i in readings and h.i != t.i:
-            comb = _combine(readings[h.i], readings[t.i])
+        while h not in readings and deps[h] in governed and heads[h] != h and pos[h] != "VERB":
+            h = heads[h]
+        if h in readings and h != i:
+            comb = _combine(readings[h], readings[i])
             if comb is not None:
-                readings[h.i] = comb
-                del readings[t.i]
-    return sorted(readings.values(), key=lambda r: (_depth(r.top), r.top.i))
+                readings[h] = comb
+                del readings[i]
+    return sorted(readings.values(), key=lambda r: (depths[r.top.i], r.top.i))
 
 
 def main_readings(readings: Sequence[Coded], book: Codebook) -> list[Coded]:
@@ -269,6 +273,18 @@ def _entities(doc: Doc) -> tuple[list[Span], list[int]]:
     return ents_cached
 
 
+def _sent_ents(sent: Span) -> list[Span]:
+    """``sent.ents`` from the Doc's cached entities (``Span.ents`` rebuilds ``Doc.ents``)."""
+    ents, starts = _entities(sent.doc)
+    out: list[Span] = []
+    end = sent.end
+    for ent in ents[bisect.bisect_left(starts, sent.start):]:
+        if ent.end > end:
+            break
+        out.append(ent)
+    return out
+
+
 def _scan(res: Resolver, tokens: Sequence[Token], taken: set[object]) -> list[Actor]:
     """The first located actor named among ``tokens`` (spaCy's names), skipping ``taken``."""
     if not tokens:
@@ -353,7 +369,7 @@ def sentence_location(sent: Span, trigger: Token, exclude: set[tuple[int, int]])
     c = cues()
     labels = set(c["location_labels"])
     preps = set(c["location_preps"])
-    for ent in sent.ents:
+    for ent in _sent_ents(sent):
         if ent.label_ not in labels or (ent.start_char, ent.end_char) in exclude:
             continue
         t = ent.root

@@ -13,6 +13,7 @@ import json
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
+from pathlib import Path
 from typing import Any
 
 
@@ -87,6 +88,8 @@ class VerbDictionary:
             "&" + k.lstrip("&"): frozenset(v) for k, v in data["synsets"].items()}
         self.blocks: list[Block] = []
         self.by_lemma: dict[str, list[Verb]] = {}
+        #: block number -> its compiled pattern index (newsdesk.events.index), filled on demand
+        self.compiled: dict[int, Any] = {}
         for i, b in enumerate(data["blocks"]):
             code = b.get("code") or {}
             block = Block(b["name"], overrides.get(b["name"], code.get("code")), code.get("reverse"))
@@ -106,6 +109,7 @@ class VerbDictionary:
     def add_verb(self, block_name: str, lemma: str, after: tuple[str, ...] = (), before: tuple[str, ...] = (),
                  code: str | None = None) -> None:
         """Add a verb (a phrasal verb the dictionary lacks) to a named block."""
+        self.compiled.clear()
         i = next(k for k, b in enumerate(self.blocks) if b.name == block_name)
         verb = Verb(lemma, before, after, code or self.blocks[i].code, None, i)
         self.blocks[i].verbs.append(verb)
@@ -156,12 +160,26 @@ class Codebook:
         return self.labels.get(code) or self.labels.get(code[:3])
 
 
+def _data_path(name: str) -> Path:
+    return Path(str(resources.files("newsdesk.events").joinpath("data").joinpath(name)))
+
+
 @lru_cache(maxsize=1)
 def verb_dictionary() -> VerbDictionary:
+    """The verb patterns with our additions (built once, then loaded from the compiled cache)."""
+    from ..cache import cached
+
+    return cached("events-verbs", [_data_path("cameo_verbs.json"), _data_path("cues.json")], _build_verb_dictionary)
+
+
+def _build_verb_dictionary() -> VerbDictionary:
     over = {k: v for k, v in cues().get("block_code_overrides", {}).items() if k != "about"}
     vd = VerbDictionary(read_json("cameo_verbs.json"), over)
     for v in cues().get("verb_additions", {}).get("verbs", []):
         vd.add_verb(v["block"], v["lemma"], tuple(v.get("after", ())), tuple(v.get("before", ())), v.get("code"))
+    from .index import compile_all
+
+    vd.compiled = compile_all(vd)  # every block's pattern index, kept in the cache with the patterns
     return vd
 
 

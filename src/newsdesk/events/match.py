@@ -12,12 +12,16 @@ means "no event".
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from spacy.tokens import Token
 
-from .lexicon import Group, Pattern, Verb, VerbDictionary, cues
+from .index import CPattern, Words, block_index
+from .lexicon import Pattern, Verb, VerbDictionary, cues
+from .parse import Parse, parse_of
+
+_PREP_DEPS = frozenset({"prep", "agent", "prt", "advmod"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,70 +34,66 @@ class Match:
     score: float
 
 
-def words_of(tokens: Iterable[Token]) -> set[str]:
-    out: set[str] = set()
-    for t in tokens:
-        out.add(t.lower_)
-        out.add(t.lemma_.lower())
+@lru_cache(maxsize=1)
+def _post_deps() -> frozenset[str]:
+    return frozenset(cues()["pattern_deps"]) - {"ccomp", "xcomp"}
+
+
+def post_region(p: Parse, v: int) -> list[int]:
+    """The verb's objects, complements, particles and prepositional phrases (no other clause),
+    as token positions."""
+    deps, kids_deps = _post_deps(), p.deps
+    out: list[int] = []
+    for c in p.kids[v]:
+        d = kids_deps[c]
+        if (d in deps and c > v) or d in {"dobj", "prt"}:
+            p.subtree(c, out)
     return out
 
 
-def _alt_in(alt: str, words: set[str], vd: VerbDictionary) -> bool:
-    for phrase in vd.expand(alt):
-        parts = phrase.split()
-        if all(p in words or p + "s" in words or p.rstrip("s") in words for p in parts):
-            return True
-    return False
-
-
-def _terms_in(terms: Iterable[tuple[str, ...]], words: set[str], vd: VerbDictionary) -> bool:
-    return all(any(_alt_in(a, words, vd) for a in alts) for alts in terms)
-
-
-def _group_in(g: Group, words: set[str], vd: VerbDictionary) -> bool:
-    return _terms_in(g.terms, words, vd) and _terms_in(g.mods, words, vd)
-
-
-def _subtrees(heads: Iterable[Token]) -> list[Token]:
-    out: list[Token] = []
+def pre_region(p: Parse, v: int) -> list[int]:
+    """Subjects and auxiliaries left of the verb (for pre-verb pattern nouns such as ``WILL``),
+    as token positions."""
+    deps = p.deps
+    heads = [c for c in p.kids[v] if c < v and deps[c] not in {"punct", "cc", "mark"}]
+    if deps[v] in {"xcomp", "conj"} and not any(deps[c].startswith("nsubj") for c in p.kids[v]):
+        heads += [c for c in p.kids[p.heads[v]] if deps[c].startswith("nsubj")]
+    out: list[int] = []
     for h in heads:
-        out.extend(h.subtree)
+        p.subtree(h, out)
     return out
 
 
-def post_region(verb: Token) -> list[Token]:
-    """The verb's objects, complements, particles and prepositional phrases (no other clause)."""
-    deps = set(cues()["pattern_deps"]) - {"ccomp", "xcomp"}
-    return _subtrees(c for c in verb.children if (c.dep_ in deps and c.i > verb.i) or c.dep_ in {"dobj", "prt"})
+class _PrepHead:
+    """A preposition (particle, adverb) of the post-verb region, for ``(PREP NOUN)`` groups;
+    the words of its phrase are gathered when a group asks for them."""
+
+    __slots__ = ("_words", "forms", "i", "parse")
+
+    def __init__(self, p: Parse, i: int) -> None:
+        self.parse = p
+        self.i = i
+        self.forms = (p.lowers[i], p.lemmas[i])
+        self._words: Words | None = None
+
+    def words(self) -> Words:
+        if self._words is None:
+            positions: list[int] = []
+            self.parse.subtree(self.i, positions)
+            self._words = Words(self.parse.words(positions))
+        return self._words
 
 
-def pre_region(verb: Token) -> list[Token]:
-    """Subjects and auxiliaries left of the verb (for pre-verb pattern nouns such as ``WILL``)."""
-    heads = [c for c in verb.children if c.i < verb.i and c.dep_ not in {"punct", "cc", "mark"}]
-    if verb.dep_ in {"xcomp", "conj"} and not any(c.dep_.startswith("nsubj") for c in verb.children):
-        heads += [c for c in verb.head.children if c.dep_.startswith("nsubj")]
-    return _subtrees(heads)
-
-
-def _preps_ok(p: Pattern, post: list[Token], vd: VerbDictionary) -> bool:
+def _preps_ok(p: CPattern, heads: list[_PrepHead]) -> bool:
     for g in p.preps:
-        found = False
-        for t in post:
-            if t.dep_ not in {"prep", "agent", "prt", "advmod"} or not _alt_in_prep(t, g.prep):
+        for h in heads:
+            if h.forms[0] not in g.prep and h.forms[1] not in g.prep:
                 continue
-            if not g.terms and not g.mods:
-                found = True
+            if g.bare or g.found(h.words()):
                 break
-            if _group_in(g, words_of(t.subtree), vd):
-                found = True
-                break
-        if not found:
+        else:
             return False
     return True
-
-
-def _alt_in_prep(t: Token, preps: tuple[str, ...]) -> bool:
-    return t.lower_ in preps or t.lemma_.lower() in preps
 
 
 def particles_ok(verb: Token, entry: Verb) -> bool:
@@ -130,24 +130,25 @@ def match_verb(verb: Token, vd: VerbDictionary) -> Match | None:
                 break
     if not entries:
         return None
-    post = post_region(verb)
-    post_words = words_of(post)
-    pre_words = words_of(pre_region(verb))
+    parse = parse_of(verb.doc)
+    post = post_region(parse, verb.i)
+    post_words = Words(parse.words(post))
+    pre_words = Words(parse.words(pre_region(parse, verb.i)))
+    heads = [_PrepHead(parse, j) for j in post if parse.deps[j] in _PREP_DEPS]
+    prep_forms = {f for h in heads for f in h.forms}
     best: Match | None = None
     for entry in entries:
-        block = vd.blocks[entry.block]
         base = 2.0 * (len(entry.after) + len(entry.before))
         cand = Match(verb, entry, None, entry.code, entry.reverse, base)
-        for p in block.patterns:
-            if not p.pre and not p.post and not p.preps:
+        for cp in block_index(vd, entry.block).candidates(post_words, pre_words, prep_forms):
+            if not all(g.found(post_words) for g in cp.post):
                 continue
-            if not all(_group_in(g, post_words, vd) for g in p.post):
+            if not all(g.found(pre_words) for g in cp.pre):
                 continue
-            if not all(_group_in(g, pre_words, vd) for g in p.pre):
+            if not _preps_ok(cp, heads):
                 continue
-            if not _preps_ok(p, post, vd):
-                continue
-            score = base + p.size + (0.5 if p.verb == entry.lemma else 0.0)
+            p = cp.pattern
+            score = base + cp.size + (0.5 if p.verb == entry.lemma else 0.0)
             if score > cand.score or cand.pattern is None:
                 cand = Match(verb, entry, p, p.code, p.reverse, score)
         if best is None or _rank(cand) > _rank(best):

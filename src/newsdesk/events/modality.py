@@ -14,7 +14,9 @@ from collections.abc import Iterable
 
 from spacy.tokens import Span, Token
 
+from ..nlp.model import doc_text
 from .lexicon import cues
+from .parse import parse_of
 
 ORDER = ("negated", "hypothetical", "planned", "reported", "historical", "asserted")
 
@@ -44,6 +46,9 @@ def modality(sent: Span, trigger: Token, top: Token, *, date: str | None = None,
     c = cues()
     neg, hyp, plan, rep, hist = c["negated"], c["hypothetical"], c["planned"], c["reported"], c["historical"]
     chain = [top] if consumed else _chain(trigger, top)
+    parse = parse_of(sent.doc)
+    span = range(sent.start, sent.end)
+    text = doc_text(sent.doc)[sent.start_char : sent.end_char]  # sent.text, without a Token per word
     # the verbs whose auxiliaries and modifiers decide: the chain, and each verb's governor
     kids = [k for t in chain for k in t.children]
     kid_words = {k.lower_ for k in kids} | {k.lemma_.lower() for k in kids}
@@ -64,7 +69,7 @@ def modality(sent: Span, trigger: Token, top: Token, *, date: str | None = None,
         return "negated"
     if top.lemma_.lower() in neg["governors"] and any(k.dep_ == "xcomp" for k in top.children):
         return "negated"  # "declined to comment", "failed to meet": nothing happened
-    if _has_phrase(sent.text, neg["phrases"]):
+    if _has_phrase(text, neg["phrases"]):
         return "negated"
 
     # hypothetical
@@ -77,7 +82,8 @@ def modality(sent: Span, trigger: Token, top: Token, *, date: str | None = None,
         return "hypothetical"
     if any(g.pos_ == "NOUN" and g.lemma_.lower() in hyp["nouns"] for g in govs):
         return "hypothetical"
-    if any(t.lemma_.lower() in hyp["nouns"] and t.head in chain for t in sent):
+    in_chain = {t.i for t in chain}
+    if any(parse.lemmas[i] in hyp["nouns"] and parse.heads[i] in in_chain for i in span):
         return "hypothetical"
 
     # planned
@@ -89,9 +95,9 @@ def modality(sent: Span, trigger: Token, top: Token, *, date: str | None = None,
         return "planned"
 
     # reported
-    if kid_words & set(rep["adverbs"]) or any(t.lower_ in rep["adverbs"] for t in sent):
+    if kid_words & set(rep["adverbs"]) or any(parse.lowers[i] in rep["adverbs"] for i in span):
         return "reported"
-    if _has_phrase(sent.text, rep["phrases"]):
+    if _has_phrase(text, rep["phrases"]):
         return "reported"
     for t in chain:
         h = t.head
@@ -111,7 +117,7 @@ def modality(sent: Span, trigger: Token, top: Token, *, date: str | None = None,
             and int(published[:4]) - int(date[:4]) >= int(hist["years_before_publication"])
             and date[:7] < published[:7]):
         return "historical"
-    if (kid_words & set(hist["words"]) or _has_phrase(sent.text, hist["phrases"])) and any(
+    if (kid_words & set(hist["words"]) or _has_phrase(text, hist["phrases"])) and any(
             k.tag_ in {"VBD", "VBN"} for k in chain):
         return "historical"
     return "asserted"

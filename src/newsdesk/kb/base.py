@@ -15,6 +15,7 @@ from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any
 
+from ..cache import cached
 from .cameo import CameoDictionary, compose
 from .countries import Countries, Organisations
 from .officeholders import OfficeHolders, tenure_from_record
@@ -42,22 +43,34 @@ class KnowledgeBase:
 
     def __init__(self, path: str | Path = DATA_DIR) -> None:
         self.path = Path(path)
-        self.meta: dict[str, Any] = _read_json(self.path / "meta.json")
+        # built once from the data files, then loaded from the compiled cache (newsdesk.cache)
+        self.meta, self.countries, self.offices, self.organisations, self.role_words = cached(
+            "kb", self._sources(), self._build, version=str(self.path.resolve())
+        )
+
+    def _sources(self) -> list[Path]:
+        return sorted(p for p in self.path.iterdir() if p.is_file() and p.name != "cameo.json.gz")
+
+    def _build(self) -> tuple[dict[str, Any], Countries, OfficeHolders, Organisations, dict[str, Any]]:
+        meta: dict[str, Any] = _read_json(self.path / "meta.json")
         with open(self.path / "gec.tsv", encoding="utf-8", newline="") as fh:
             gec_rows = list(csv.reader(fh, delimiter="\t"))[1:]
-        self.countries = Countries(_read_json(self.path / "countries.json.gz"), gec_rows)
+        countries = Countries(_read_json(self.path / "countries.json.gz"), gec_rows)
         records = list(_read_json(self.path / "officeholders.json.gz"))
         # refreshed tenures (e.g. from the Wikidata importer) dropped beside the shipped file
         for extra in sorted(self.path.glob("officeholders-*.json*")):
             records.extend(_read_json(extra))
-        self.offices = OfficeHolders((tenure_from_record(r) for r in records), self.meta)
-        self.organisations = Organisations(_read_json(self.path / "igos.json"))
-        self.role_words: dict[str, Any] = _read_json(self.path / "role_words.json")
+        offices = OfficeHolders((tenure_from_record(r) for r in records), meta)
+        organisations = Organisations(_read_json(self.path / "igos.json"))
+        role_words: dict[str, Any] = _read_json(self.path / "role_words.json")
+        return meta, countries, offices, organisations, role_words
 
     @cached_property
     def cameo(self) -> CameoDictionary:
-        """The Phoenix actor and agent dictionaries (read on first use: the largest file)."""
-        return CameoDictionary(_read_json(self.path / "cameo.json.gz"))
+        """The Phoenix actor and agent dictionaries (built on first use from the largest file, then
+        loaded from the compiled cache)."""
+        src = self.path / "cameo.json.gz"
+        return cached("kb-cameo", [src], lambda: CameoDictionary(_read_json(src)), version=str(src.resolve()))
 
     def __reduce__(self) -> tuple[Any, tuple[str]]:
         return (load, (str(self.path),))

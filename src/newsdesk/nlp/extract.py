@@ -25,7 +25,7 @@ from .group import Group, group, majority_label, propagate
 from .kbadapter import load_kb
 from .kbview import EntityKB
 from .link import Link, Linker, article_day
-from .model import cache_doc, get_nlp, make_block_doc
+from .model import cache_doc, doc_text, get_nlp, make_block_doc
 from .nominal import add_nominal_mentions
 from .products import refine_candidates
 from .recognize import administration_names, apply_table_columns, find_candidates
@@ -62,9 +62,18 @@ def visible_text(article: Article, res: EntityResources) -> str:
     return repair_from_article(res.gazetteer.repair_casing(masked))
 
 
-def parse(articles: Sequence[Article], res: EntityResources, batch_size: int = 16) -> list[Doc]:
+def _tokenised_visible(article: Article, res: EntityResources) -> Doc:
+    """The tokenised ``Doc`` of :func:`visible_text`: the casing repair's own tokenisation is
+    reused when the repair changed nothing (the usual case), else the repaired text is tokenised."""
+    masked = mask_boilerplate(article.text, article.blocks)
+    repaired, doc = res.gazetteer.repair_casing_doc(masked)
+    text = repair_from_article(repaired)
+    return make_block_doc(res.nlp, text, [b.start for b in article.blocks], doc=doc if text == masked else None)
+
+
+def parse(articles: Sequence[Article], res: EntityResources, batch_size: int = 64) -> list[Doc]:
     """Parse many articles at once with ``nlp.pipe``."""
-    docs = [make_block_doc(res.nlp, visible_text(a, res), [b.start for b in a.blocks]) for a in articles]
+    docs = [_tokenised_visible(a, res) for a in articles]
     return list(res.nlp.pipe(docs, batch_size=batch_size))
 
 
@@ -73,7 +82,7 @@ def entities_from_doc(article: Article, doc: Doc, res: EntityResources) -> list[
     text = article.text
     cands = refine_candidates(doc, find_candidates(doc, res.gazetteer))
     if article.tables:
-        cands = apply_table_columns(cands, article.tables, text, doc.text)
+        cands = apply_table_columns(cands, article.tables, text, doc_text(doc))
     day = article_day(article.published)
     surnames = {text[c.start:c.end].split()[-1] for c in cands if c.label == "PERSON" and " " in text[c.start:c.end]}
 
@@ -84,7 +93,7 @@ def entities_from_doc(article: Article, doc: Doc, res: EntityResources) -> list[
 
     cands = administration_names(doc, cands, is_person)
     groups = group(cands, text)
-    propagate(groups, text, doc.text)
+    propagate(groups, text, doc_text(doc))
     groups.sort(key=lambda g: g.first)
     out = []
     for i, g in enumerate(groups, 1):

@@ -12,12 +12,14 @@ phrases of a spaCy ``PhraseMatcher`` with ``attr="LOWER"``, so "pakistan", "new 
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cached_property
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from .kbview import EntityKB
 from .lexicon import lexicon
+from .model import doc_text
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -43,9 +45,47 @@ class GazMatch:
     entries: tuple[GazEntry, ...]
 
 
+class PhraseIndex:
+    """Token sequences matched case-insensitively (what spaCy's ``PhraseMatcher(attr="LOWER")``
+    finds), keyed by the string hashes of the lower-cased tokens.
+
+    Unlike the ``PhraseMatcher`` it needs no ``Doc`` (and no vocabulary entries) per phrase, so
+    building it for the whole knowledge base is cheap at start-up."""
+
+    def __init__(self, phrases: Iterable[Sequence[str]]) -> None:
+        from spacy.strings import get_string_id
+
+        self._by_first: dict[int, set[tuple[int, ...]]] = {}
+        self._longest = 0
+        for words in phrases:
+            if not words:
+                continue
+            key = tuple(get_string_id(w.lower()) for w in words)
+            self._by_first.setdefault(key[0], set()).add(key)
+            self._longest = max(self._longest, len(key))
+        self._lengths = {first: sorted({len(k) for k in keys}) for first, keys in self._by_first.items()}
+
+    def __call__(self, doc: Doc) -> list[tuple[int, int]]:
+        """All matches as token ``(start, end)``, overlapping ones included."""
+        if not self._by_first or not len(doc):
+            return []
+        array: Any = doc.to_array(["LOWER"])
+        lower: list[int] = array.reshape(-1).tolist()
+        n = len(lower)
+        out: list[tuple[int, int]] = []
+        by_first, lengths = self._by_first, self._lengths
+        for i, h in enumerate(lower):
+            keys = by_first.get(h)
+            if keys is None:
+                continue
+            for k in lengths[h]:
+                if i + k <= n and (k == 1 or tuple(lower[i:i + k]) in keys):
+                    out.append((i, i + k))
+        return out
+
+
 class Gazetteer:
     def __init__(self, nlp: Language, kb: EntityKB) -> None:
-        from spacy.matcher import PhraseMatcher
 
         self.nlp = nlp
         self.entries: dict[str, list[GazEntry]] = {}
@@ -64,11 +104,7 @@ class Gazetteer:
         for o in kb.organisations():
             for name in (o.name, *o.aliases):
                 self._add(name, GazEntry("org", "ORG", o.kb_id, name, strict=True))
-        self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
-        keys = sorted(self.entries)
-        for i in range(0, len(keys), 500):
-            chunk = keys[i:i + 500]
-            self.matcher.add("GAZ", [nlp.make_doc(k) for k in chunk])
+        self.matcher = PhraseIndex(words for words, _ in _tokenised(nlp, sorted(self.entries)))
 
     def _add(self, name: str, entry: GazEntry) -> None:
         name = " ".join(name.split())
@@ -101,7 +137,7 @@ class Gazetteer:
 
     def _raw_matches(self, doc: Doc) -> list[tuple[int, int]]:
         """Token spans of the longest non-overlapping matches, left to right."""
-        found = sorted(((s, e) for _, s, e in self.matcher(doc)), key=lambda m: (m[0], -(m[1] - m[0])))
+        found = sorted(self.matcher(doc), key=lambda m: (m[0], -(m[1] - m[0])))
         out: list[tuple[int, int]] = []
         last = -1
         for s, e in found:
@@ -130,7 +166,7 @@ class Gazetteer:
 
     def find(self, doc: Doc, capitalised_words: set[str] | None = None) -> list[GazMatch]:
         """Gazetteer matches in ``doc`` (character offsets), casing-damaged forms included."""
-        caps = capitalised_words if capitalised_words is not None else capitalised_vocabulary(doc.text)
+        caps = capitalised_words if capitalised_words is not None else capitalised_vocabulary(doc_text(doc))
         out = []
         for s, e in self._raw_matches(doc):
             span = doc[s:e]
@@ -141,7 +177,15 @@ class Gazetteer:
 
     def repair_casing(self, text: str) -> str:
         """``text`` with gazetteer names given their KB casing; same length, same offsets."""
+        return self.repair_casing_doc(text)[0]
+
+    def repair_casing_doc(self, text: str) -> tuple[str, Doc]:
+        """:meth:`repair_casing`, with the tokenised (unparsed) ``Doc`` of the *input* text, which
+        a caller may reuse when nothing was repaired."""
         doc = self.nlp.make_doc(text)
+        return self._repair(text, doc), doc
+
+    def _repair(self, text: str, doc: Doc) -> str:
         chars = list(text)
         caps = capitalised_vocabulary(text)
         for m in self.find(doc, caps):
@@ -176,3 +220,27 @@ def capitalised_vocabulary(text: str) -> set[str]:
             out.add(core.casefold())
         prev = word
     return out
+
+
+def _tokenised(nlp: Language, names: list[str]) -> list[tuple[list[str], list[bool]]]:
+    """The model's tokenisation of each name (words and trailing spaces), from the compiled cache
+    when the same names were tokenised by the same model before (tokenising some thousand
+    names costs more at start-up than reading them back)."""
+    import hashlib
+
+    from spacy import about
+
+    from ..cache import cached
+
+    digest = hashlib.sha256("\n".join(names).encode("utf-8")).hexdigest()[:20]
+    meta = nlp.meta
+
+    def build() -> list[tuple[list[str], list[bool]]]:
+        out = []
+        tokenizer: Any = nlp.tokenizer
+        for doc in tokenizer.pipe(names):
+            out.append(([t.text for t in doc], [bool(t.whitespace_) for t in doc]))
+        return out
+
+    return cached("gazetteer-tokens", [], build,
+                  version=f"{digest}|{about.__version__}|{meta.get('name')}|{meta.get('version')}")

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from .lexicon import lexicon
@@ -166,10 +167,15 @@ def propagate(groups: list[Group], text: str, visible: str) -> None:
 
     ``visible`` is the masked copy of the text (boilerplate blanked); taken spans are skipped.
     """
-    taken = sorted((m.start, m.end) for g in groups for m in g.mentions)
+    # characters already inside a mention (a mask, not a list of spans: a long article has
+    # thousands of mentions, and a scan of all of them per match was quadratic)
+    taken = bytearray(max(len(text), len(visible)) + 1)
+    for grp in groups:
+        for men in grp.mentions:
+            taken[men.start:men.end] = b"\x01" * (men.end - men.start)
 
     def free(s: int, e: int) -> bool:
-        return not any(a < e and s < b for a, b in taken)
+        return taken.find(1, s, e) < 0
 
     for g in groups:
         label = majority_label(g)
@@ -183,13 +189,31 @@ def propagate(groups: list[Group], text: str, visible: str) -> None:
         for form in sorted(forms, key=len, reverse=True):
             if len(form) < 2 or not form[:1].isupper() or (form.isupper() and len(form) < 2):
                 continue
-            for m in re.finditer(r"(?<![\w-])" + re.escape(form) + r"(?![\w-])", visible):
-                s, e = m.start(), m.end()
+            for s, e in _whole_word_occurrences(form, visible):
                 if not free(s, e) or _in_longer_name(visible, s, e):
                     continue
                 g.mentions.append(Candidate(s, e, label, "propagated"))
-                taken.append((s, e))
+                taken[s:e] = b"\x01" * (e - s)
         g.mentions.sort(key=lambda m: m.start)
+
+
+def _word_char(ch: str) -> bool:
+    return ch.isalnum() or ch in "_-"
+
+
+def _whole_word_occurrences(form: str, text: str) -> Iterator[tuple[int, int]]:
+    """Non-overlapping occurrences of ``form`` not glued to a word character or hyphen on either
+    side: what ``re.finditer(r"(?<![\\w-])" + re.escape(form) + r"(?![\\w-])", text)`` finds, by
+    ``str.find`` (a long article has thousands of forms to look for)."""
+    n = len(form)
+    i = text.find(form)
+    while i >= 0:
+        e = i + n
+        if (i == 0 or not _word_char(text[i - 1])) and (e >= len(text) or not _word_char(text[e])):
+            yield i, e
+            i = text.find(form, e)
+        else:
+            i = text.find(form, i + 1)
 
 
 def _in_longer_name(text: str, s: int, e: int) -> bool:

@@ -151,7 +151,7 @@ def find_candidates(doc: Doc, gazetteer: Gazetteer | None = None) -> list[Candid
     """Name mentions in ``doc`` (character offsets into ``doc.text``), sorted and non-overlapping."""
     token_spans: list[tuple[int, int, str]] = []
     lex = lexicon()
-    caps = capitalised_vocabulary(doc.text)
+    caps = capitalised_vocabulary(doc_text(doc))
     ents = [e for e in doc.ents if e.label_ in NAME_LABELS]
     skip_to = -1
     for n, ent in enumerate(ents):

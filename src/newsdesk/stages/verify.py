@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 
 from ..checks import load_builtin_checks, valid_flags
+from ..checks._memo import article_scope
 from ..model import Article
 from ..pipeline import Context
 from ..registry import checks, stages
@@ -17,16 +18,17 @@ def run_checks(article: Article, context: Context) -> Article:
     load_builtin_checks()
     disabled = set(context.config.get("checks.disabled", ()))
     failed: list[str] = []
-    for entry in checks:
-        if entry.name in disabled:
-            continue
-        try:
-            flags = valid_flags(entry.name, entry.obj(article, context), article)
-        except Exception:  # a check must never stop the article: record it and go on
-            log.exception("check %s failed on %s", entry.name, article.id)
-            failed.append(entry.name)
-            continue
-        article.flags.extend(flags)
+    with article_scope():  # work shared by the checks (the parse's text, role claims) is done once
+        for entry in checks:
+            if entry.name in disabled:
+                continue
+            try:
+                flags = valid_flags(entry.name, entry.obj(article, context), article)
+            except Exception:  # a check must never stop the article: record it and go on
+                log.exception("check %s failed on %s", entry.name, article.id)
+                failed.append(entry.name)
+                continue
+            article.flags.extend(flags)
     article.flags.sort(key=lambda f: (f.start, f.end, f.kind))
     if failed:
         article.scores["checks_failed"] = float(len(failed))

@@ -12,6 +12,7 @@ from . import normalise as nm
 from .anchor import Tense, parse_published, sentence_bounds
 from .normalise import Found, Handler, Resolver
 from .patterns import rules
+from .prefilter import TextScan
 
 HANDLERS: dict[str, Handler] = {
     "iso": nm.h_iso, "mdy": nm.h_mdy, "dmy": nm.h_dmy, "md": nm.h_md, "dm": nm.h_dm, "my": nm.h_my,
@@ -99,9 +100,10 @@ def find_timexes(text: str, anchor: date | None,
     """Every temporal expression in ``text`` as ``(start, end, type, value)``, resolved against ``anchor``."""
     r = Resolver(text, anchor, tagger, fragment=_is_fragment(text))
     cands: list[tuple[int, int, int, list[Found]]] = []
+    scan = TextScan(text)  # each rule scanned only where its matches can be (see .prefilter)
     for name, prio, rx in rules():
         handler = HANDLERS[name]
-        for m in rx.finditer(text):
+        for m in scan.matches(name, rx):
             if m.end() <= m.start():
                 continue
             found = handler(r, m)

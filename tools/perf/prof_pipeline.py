@@ -1,6 +1,6 @@
 """cProfile the default pipeline on the benchmark corpus (after one warm-up pass).
 
-    .venv/bin/python tools/perf/profile.py [--sort tottime] [--lines 60] [--stage events]
+.venv/bin/python tools/perf/prof_pipeline.py [--sort tottime] [--lines 60] [--stage events]
 """
 
 from __future__ import annotations
