@@ -27,6 +27,7 @@ from .kbview import EntityKB
 from .link import Link, Linker, article_day
 from .model import cache_doc, doc_text, get_nlp, make_block_doc
 from .nominal import add_nominal_mentions
+from .products import refine_candidates
 from .recognize import administration_names, apply_table_columns, find_candidates
 from .repair import mask_boilerplate, repair_from_article
 
@@ -79,7 +80,7 @@ def parse(articles: Sequence[Article], res: EntityResources, batch_size: int = 6
 def entities_from_doc(article: Article, doc: Doc, res: EntityResources) -> list[Entity]:
     """The article's entities from its parsed (repaired) ``Doc``."""
     text = article.text
-    cands = find_candidates(doc, res.gazetteer)
+    cands = refine_candidates(doc, find_candidates(doc, res.gazetteer))
     if article.tables:
         cands = apply_table_columns(cands, article.tables, text, doc_text(doc))
     day = article_day(article.published)
@@ -122,6 +123,8 @@ def _entity(eid: str, g: Group, text: str, linker: Linker, day: str | None) -> E
         link = linker.place_in(g.kb_ref)
     elif etype == "PERSON":
         link = linker.person(g.kb_ref if g.kb_kind == "person" else None, forms, day)
+    elif g.kb_kind in ("index", "currency") and g.kb_ref:  # newsdesk.kb.financial
+        link = Link(kb_id=g.kb_ref, name=next((m.entries[0].canonical for m in g.mentions if m.entries), None))
     elif etype in ("ORG", "NORP", "FAC"):
         link = linker.organisation(g.kb_ref if g.kb_kind == "org" else None, forms)
     if g.kb_kind == "capital" and not link.name:

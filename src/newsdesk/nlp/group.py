@@ -62,7 +62,7 @@ def initials(name: str) -> str:
 def _kb_key(c: Candidate) -> tuple[str, str] | None:
     """The KB reference a mention resolves to, if any."""
     for e in c.entries:
-        if e.kind in ("country", "demonym", "person", "org"):
+        if e.kind in ("country", "demonym", "person", "org", "index", "currency"):
             return e.kind if e.kind != "demonym" else "country", e.ref
         if e.kind == "capital" and c.agentive:
             return "country", e.ref

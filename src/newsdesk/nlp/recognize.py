@@ -58,7 +58,8 @@ class Candidate:
     sentence_start: bool = False
 
 
-def _is_model_number(tok: Token) -> bool:
+def is_model_number(tok: Token) -> bool:
+    """A model designator: "A380", "787", "737-800", "3GS" (not a year)."""
     t = tok.text.rstrip("s") if tok.text.endswith("s") and len(tok.text) > 2 else tok.text
     return bool(_MODEL.match(t)) and not _YEAR.match(t) and any(c.isdigit() for c in t)
 
@@ -141,7 +142,7 @@ def _administration(doc: Doc, start: int, end: int, label: str) -> tuple[int, st
 def _product_end(doc: Doc, end: int) -> int:
     """Where a model designation following ``doc[:end]`` ends (``end`` when there is none)."""
     j = end
-    while j < len(doc) and _is_model_number(doc[j]) and j - end < 2:
+    while j < len(doc) and is_model_number(doc[j]) and j - end < 2:
         j += 1
     return j
 
@@ -161,11 +162,11 @@ def find_candidates(doc: Doc, gazetteer: Gazetteer | None = None) -> list[Candid
             nxt = ents[n + 1] if n + 1 < len(ents) else None
             pend = _product_end(doc, end)
             if (label != "NORP" and nxt is not None and nxt.start == end and nxt.label_ in ("PRODUCT", "ORG")
-                    and _is_model_number(doc[nxt.start])):
+                    and is_model_number(doc[nxt.start])):
                 end, label, skip_to = nxt.end, "PRODUCT", nxt.end  # "Airbus" + "A380", "Boeing" + "737-800"
             elif pend > end and label != "NORP":
                 end, label = pend, "PRODUCT"
-            elif end - start > 1 and _is_model_number(doc[end - 1]) and label in ("ORG", "PERSON"):
+            elif end - start > 1 and is_model_number(doc[end - 1]) and label in ("ORG", "PERSON"):
                 label = "PRODUCT"
             elif label == "ORG" and _CAMEL.match(doc[start].text):
                 label = "PRODUCT"  # "iPhone", "iPod nano", "iTunes Store": brand names of products
