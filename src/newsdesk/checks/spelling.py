@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from functools import cache, lru_cache
+from importlib import resources
 from itertools import pairwise
 from typing import Any
 
@@ -35,6 +36,19 @@ _URLISH = ("/", "@", "www", "http", "=", "_", "#", "\\")
 
 @cache
 def speller() -> Any:
+    """pyspellchecker's English dictionary plus ours (built once, then from the compiled cache)."""
+    from pathlib import Path
+
+    import spellchecker
+
+    from ..cache import cached
+
+    sources = [Path(spellchecker.__file__).parent / "resources" / "en.json.gz",
+               Path(str(resources.files("newsdesk.checks").joinpath("data", "spell_extra.json")))]
+    return cached("speller", sources, _build_speller, version=getattr(spellchecker, "__version__", ""))
+
+
+def _build_speller() -> Any:
     from spellchecker import SpellChecker
 
     sp = SpellChecker(distance=1)
