@@ -105,3 +105,21 @@ def test_pipe_is_lazy(temp_stages: object) -> None:
 def test_stages_are_recorded_as_provenance() -> None:
     art = Pipeline(["structure"]).run(_art("a", "Heading\nBody text here.\n"))
     assert art.stages == ["structure"]
+
+
+def test_long_lived_data_frozen_once_when_a_second_chunk_starts(monkeypatch: pytest.MonkeyPatch) -> None:
+    import gc
+
+    from newsdesk import pipeline as pl
+
+    calls: list[int] = []
+    monkeypatch.setattr(gc, "freeze", lambda: calls.append(1))
+    monkeypatch.setattr(pl, "_FROZEN", [])
+    p = Pipeline(["structure", "entities"], batch_size=2)
+    arts = [Article(id=f"a{i}", text=f"Text {i}.", origin=Origin("t", "text")) for i in range(5)]
+    assert len(list(p.pipe(arts[:2]))) == 2
+    assert calls == []  # one chunk: nothing to gain
+    assert len(list(p.pipe(arts))) == 5
+    assert calls == [1]
+    assert len(list(p.pipe(arts))) == 5
+    assert calls == [1]  # once per process

@@ -19,6 +19,7 @@ manager``), entered around each chunk; ``entities`` uses it for spaCy's ``memory
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import AbstractContextManager, ExitStack
 from dataclasses import dataclass, field
@@ -118,11 +119,15 @@ class Pipeline:
         read; with one, chunks of :attr:`batch_size` inputs do (see the module docstring)."""
         it = iter(items)
         size = self.batch_size if self.batched else 1
+        done = 0
         while True:
             chunk = list(islice(it, size))
             if not chunk:
                 return
+            if done == 1 and self.context.config.get("gc.freeze", True):
+                _freeze_loaded_data()
             yield from self._emit(chunk, self._run_chunk(chunk))
+            done += 1
 
     def _emit(self, chunk: list[Article | Failure],
               outcomes: list[Article | NewsdeskError | None]) -> Iterator[Article | Failure]:
@@ -221,6 +226,18 @@ def _batch_form(name: str, fn: Any, meta: dict[str, Any]) -> tuple[BatchFn | Non
         if scope is None and name in BUILTIN_SCOPES:
             scope = _load(BUILTIN_SCOPES[name])
     return batch, scope
+
+
+_FROZEN: list[bool] = []
+
+
+def _freeze_loaded_data() -> None:
+    """Once per process, when a second chunk starts: everything alive now (the model, the
+    knowledge base, lexicons and caches the first chunk loaded) moves to the garbage collector's
+    permanent generation, so later collections no longer walk millions of long-lived objects."""
+    if not _FROZEN:
+        _FROZEN.append(True)
+        gc.freeze()
 
 
 def _ensure_registered(names: Sequence[str]) -> None:

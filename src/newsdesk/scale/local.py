@@ -17,6 +17,7 @@ memory stays bounded on any input size.
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 import sys
@@ -77,6 +78,7 @@ def map_local(items: Iterable[Article | Failure], *, stages: Sequence[str], work
     if method == "fork":  # build and warm here; the forked workers inherit the loaded pipeline
         _PIPELINE = Pipeline(list(stages), context=Context(config=dict(config or {})), on_error="record")
         warm(_PIPELINE)
+        gc.freeze()  # what the parent loaded stays out of the workers' collections: pages stay shared
         pool = ProcessPoolExecutor(max_workers=max(1, workers), mp_context=multiprocessing.get_context("fork"))
     else:
         Pipeline(stages)  # bad stage names fail here, before any process starts
