@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING
 
 from ..kb.financial import load_financial
 from .gazetteer import GazEntry
+from .model import doc_text
 from .recognize import Candidate
 
 if TYPE_CHECKING:
@@ -105,7 +106,7 @@ def _bare_currency_ok(doc: Doc, span: Span) -> bool:
 def financial_mentions(doc: Doc) -> list[Candidate]:
     """Index and currency mentions in ``doc`` (character offsets into ``doc.text``)."""
     table = _table()
-    text = doc.text
+    text = doc_text(doc)
     found: list[tuple[Span, _Form]] = []
     for m in table.pattern.finditer(text):
         span = doc.char_span(m.start(), m.end())

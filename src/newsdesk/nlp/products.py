@@ -138,14 +138,17 @@ def _covered(cands: list[Candidate], s: int, e: int) -> bool:
 
 
 def _kind_noun_before(doc: Doc, start: int) -> bool:
-    for noun in product_words().class_nouns_before:
-        k = len(noun)
-        if start - k < 0:
-            continue
-        toks = doc[start - k : start]
-        if tuple(t.lower_ for t in toks) == noun and toks[-1].text.islower():
-            return True
-    return False
+    """Whether a class noun ("web browser", "jet") in lower case ends right before ``start``."""
+    if start == 0 or not doc[start - 1].text.islower():
+        return False
+    nouns, lengths = _class_nouns()
+    return any(start - k >= 0 and tuple(t.lower_ for t in doc[start - k : start]) in nouns for k in lengths)
+
+
+@lru_cache(maxsize=1)
+def _class_nouns() -> tuple[frozenset[tuple[str, ...]], tuple[int, ...]]:
+    nouns = frozenset(product_words().class_nouns_before)
+    return nouns, tuple(sorted({len(n) for n in nouns}))
 
 
 def _appositive_kind(span: Span) -> bool:
