@@ -83,3 +83,19 @@ def test_parquet_out_in_process(tmp_path: Path, shards: list[str]) -> None:
 def test_out_needs_parquet_prefix(shards: list[str]) -> None:
     result = CliRunner().invoke(main, ["analyze", shards[0], "--stages", "structure", "--out", "dir"])
     assert result.exit_code == 1 and "parquet:DIR" in result.output
+
+
+def test_threaded_process_does_not_fork(monkeypatch: pytest.MonkeyPatch) -> None:
+    import threading
+
+    from newsdesk.scale.local import start_method
+
+    monkeypatch.delenv("NEWSDESK_START_METHOD", raising=False)
+    stop = threading.Event()
+    t = threading.Thread(target=stop.wait)
+    t.start()
+    try:
+        assert start_method() == "spawn"
+    finally:
+        stop.set()
+        t.join()

@@ -57,12 +57,18 @@ def warm(pipeline: Pipeline) -> None:
 
 
 def start_method() -> str:
-    """``fork`` where available (override with ``NEWSDESK_START_METHOD=spawn``), else ``spawn``."""
+    """``fork`` on Linux when this process runs no other thread (forking a threaded process can
+    deadlock a child on a lock some other thread held), else ``spawn``;
+    ``NEWSDESK_START_METHOD`` overrides."""
+    import threading
+
     wanted = os.environ.get("NEWSDESK_START_METHOD", "").strip().lower()
     available = multiprocessing.get_all_start_methods()
     if wanted in available:
         return wanted
-    return "fork" if sys.platform.startswith("linux") and "fork" in available else "spawn"
+    if sys.platform.startswith("linux") and "fork" in available and threading.active_count() == 1:
+        return "fork"
+    return "spawn"
 
 
 def _analyse(items: list[Article | Failure]) -> list[Article | Failure]:
