@@ -13,7 +13,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from ..nlp.model import doc_text
 from .cues import Cues
@@ -229,16 +229,27 @@ def _according_frame(doc: Doc, sent: Span, k: int, cues: Cues) -> Frame | None:
 
 
 def find_frames(doc: Doc, cues: Cues) -> list[Frame]:
-    """Every attribution frame in the document, in text order."""
+    """Every attribution frame in the document, in text order.
+
+    Only two kinds of token can open a frame: the first word of an "according to" phrase and a
+    verb or auxiliary (:func:`_speech_frame` answers None for any other part of speech); the
+    others are passed over on the Doc's columns, without making a ``Token`` of each."""
+    from spacy.parts_of_speech import IDS as POS_IDS  # type: ignore[import-not-found]
+    from spacy.strings import get_string_id
+
     out: list[Frame] = []
-    first_words = {p[0] for p in cues.according_to}
+    first_words = {get_string_id(p[0]) for p in cues.according_to}
+    verbal = {POS_IDS["VERB"], POS_IDS["AUX"]}
+    cols: Any = doc.to_array(["LOWER", "POS"])
+    rows: list[list[int]] = cols.tolist()
     for sent in doc.sents:
-        for tok in sent:
+        for i in range(sent.start, sent.end):
+            lower, pos = rows[i]
             frame: Frame | None = None
-            if tok.lower_ in first_words:
-                frame = _according_frame(doc, sent, tok.i, cues)
-            if frame is None:
-                frame = _speech_frame(tok, cues)
+            if lower in first_words:
+                frame = _according_frame(doc, sent, i, cues)
+            if frame is None and pos in verbal:
+                frame = _speech_frame(doc[i], cues)
             if frame is not None:
                 out.append(frame)
     return out
