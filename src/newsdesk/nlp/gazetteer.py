@@ -210,7 +210,22 @@ class Gazetteer:
 
 
 def capitalised_vocabulary(text: str) -> set[str]:
-    """Lower-cased forms of words the text writes capitalised other than at a sentence start."""
+    """Lower-cased forms of words the text writes capitalised other than at a sentence start
+    (read-only: the same set is handed to every caller that asks about the same text)."""
+    for seen, words in _CAPS_MEMO:
+        if seen is text or seen == text:
+            return words
+    words = _capitalised_vocabulary(text)
+    _CAPS_MEMO.insert(0, (text, words))
+    del _CAPS_MEMO[2:]
+    return words
+
+
+#: the last texts asked about (the casing repair and the recogniser ask about the same text)
+_CAPS_MEMO: list[tuple[str, set[str]]] = []
+
+
+def _capitalised_vocabulary(text: str) -> set[str]:
     out: set[str] = set()
     prev = "."
     for word in text.replace("\n", " . ").split():
