@@ -125,7 +125,7 @@ class Pipeline:
             if not chunk:
                 return
             if done == 1 and self.context.config.get("gc.freeze", True):
-                _freeze_loaded_data()
+                freeze_loaded_data()
             yield from self._emit(chunk, self._run_chunk(chunk))
             done += 1
 
@@ -231,10 +231,11 @@ def _batch_form(name: str, fn: Any, meta: dict[str, Any]) -> tuple[BatchFn | Non
 _FROZEN: list[bool] = []
 
 
-def _freeze_loaded_data() -> None:
-    """Once per process, when a second chunk starts: everything alive now (the model, the
-    knowledge base, lexicons and caches the first chunk loaded) moves to the garbage collector's
-    permanent generation, so later collections no longer walk millions of long-lived objects."""
+def freeze_loaded_data() -> None:
+    """Once per process (when a second chunk starts, or before workers fork): everything alive
+    now (the model, the knowledge base, lexicons and caches loaded so far) moves to the garbage
+    collector's permanent generation, so later collections no longer walk millions of
+    long-lived objects (and forked workers do not touch, and so copy, their pages)."""
     if not _FROZEN:
         _FROZEN.append(True)
         gc.freeze()

@@ -10,7 +10,7 @@ import pytest
 from newsdesk.events import match
 from newsdesk.events.index import Words, block_index, compile_group
 from newsdesk.events.lexicon import Group, Pattern, VerbDictionary, cues, verb_dictionary
-from newsdesk.events.match import Match, _rank, base_forms, match_verb, particles_ok
+from newsdesk.events.match import Match, _rank, match_verb, verb_entries
 from newsdesk.events.parse import parse_of
 
 SENTENCES = [
@@ -86,12 +86,7 @@ def _preps_ok(p: Pattern, post: list[Any], vd: VerbDictionary) -> bool:
 
 
 def linear_match(verb: Any, vd: VerbDictionary) -> Match | None:
-    entries = [e for e in vd.entries(verb.lemma_) if particles_ok(verb, e)]
-    if not entries:
-        for form in base_forms(verb.lower_):
-            entries = [e for e in vd.entries(form) if particles_ok(verb, e)]
-            if entries:
-                break
+    entries = verb_entries(verb, vd)
     if not entries:
         return None
     post = post_region(verb)

@@ -6,7 +6,7 @@ from typing import Any
 
 import pytest
 
-from newsdesk.model import Article, Block, Origin
+from newsdesk.model import Article, Block, Entity, Origin
 from newsdesk.nlp.kbview import CountryInfo, OrgInfo, PersonInfo, StaticKB, Tenure
 from newsdesk.nlp.model import load_nlp
 from newsdesk.pipeline import Context
@@ -56,3 +56,21 @@ def context(nlp: Any) -> Context:
 def article(text: str, published: str | None = "2024-09-14", blocks: list[Block] | None = None) -> Article:
     return Article(id="t1", text=text, origin=Origin("<test>", "text"), published=published,
                    blocks=blocks or [])
+
+
+def run(context: Context, text: str, **kw: Any) -> list[Entity]:
+    """The entities stage over one article made of ``text``; every mention's span checked."""
+    from newsdesk.nlp.extract import analyse
+
+    art = article(text, **kw)
+    analyse([art], context)
+    assert art.text == text
+    for e in art.entities:
+        for m in e.mentions:
+            assert text[m.start:m.end] == m.text
+    return art.entities
+
+
+def by_text(ents: list[Entity]) -> dict[str, Entity]:
+    """Each mention's text -> its entity."""
+    return {m.text: e for e in ents for m in e.mentions}

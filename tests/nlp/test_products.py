@@ -2,24 +2,9 @@
 
 from __future__ import annotations
 
-from newsdesk.model import Entity
-from newsdesk.nlp.extract import analyse
 from newsdesk.pipeline import Context
 
-from .conftest import article
-
-
-def run(context: Context, text: str) -> list[Entity]:
-    art = article(text)
-    analyse([art], context)
-    for e in art.entities:
-        for m in e.mentions:
-            assert text[m.start : m.end] == m.text
-    return art.entities
-
-
-def found(ents: list[Entity]) -> dict[str, Entity]:
-    return {m.text: e for e in ents for m in e.mentions}
+from .conftest import by_text, run
 
 
 def test_stock_indices_are_one_product_each(context: Context) -> None:
@@ -27,7 +12,7 @@ def test_stock_indices_are_one_product_each(context: Context) -> None:
         "The Dow Jones Industrial Average fell 120 points on Tuesday. Later the Dow recovered, "
         "while the FTSE index in London and Tokyo's Nikkei 225 closed higher."
     )
-    f = found(run(context, text))
+    f = by_text(run(context, text))
     dow = f["Dow Jones Industrial Average"]
     assert dow.type == "PRODUCT" and dow.kb_id == "index:DJIA"
     assert f["Dow"] is dow  # a short form joins the full name
@@ -37,14 +22,14 @@ def test_stock_indices_are_one_product_each(context: Context) -> None:
 
 
 def test_ambiguous_short_form_needs_market_evidence(context: Context) -> None:
-    f = found(run(context, "Engineers at Dow said the new plant in Delcourt will open in May."))
+    f = by_text(run(context, "Engineers at Dow said the new plant in Delcourt will open in May."))
     assert "Dow" not in f or f["Dow"].kb_id != "index:DJIA"
 
 
 def test_currencies_as_names_not_amounts(context: Context) -> None:
     text = "The yen rose against the U.S. dollar. The ticket cost 40 dollars and the dollar amount was small."
     ents = run(context, text)
-    f = found(ents)
+    f = by_text(ents)
     assert f["yen"].kb_id == "currency:JPY"
     assert f["U.S. dollar"].kb_id == "currency:USD"
     dollar_mentions = [m for e in ents for m in e.mentions if m.text == "dollar"]
@@ -53,13 +38,13 @@ def test_currencies_as_names_not_amounts(context: Context) -> None:
 
 def test_units_and_time_zones_are_not_names(context: Context) -> None:
     text = "The Korvex player comes in a 30GB edition and a 2 GB edition. Trading stopped at 16:08 UTC."
-    f = found(run(context, text))
+    f = by_text(run(context, text))
     assert "GB" not in f
     assert "UTC" not in f
 
 
 def test_camel_case_brand_with_model_designator(context: Context) -> None:
-    f = found(run(context, "Velox unveils zPhone 7 and zOS 3 at its conference."))
+    f = by_text(run(context, "Velox unveils zPhone 7 and zOS 3 at its conference."))
     assert f["zPhone 7"].type == "PRODUCT"
     assert f["zOS 3"].type == "PRODUCT"
 
@@ -70,7 +55,7 @@ def test_model_designator_names_the_product_alone(context: Context) -> None:
         "Boeing also sold the Boeing 909, and the 909 flies in May, while 909 people watched."
     )
     ents = run(context, text)
-    f = found(ents)
+    f = by_text(ents)
     assert f["K740"].type == "PRODUCT" and f["K740s"].type == "PRODUCT"
     assert f["909"].type == "PRODUCT"
     plain = [m for e in ents for m in e.mentions if m.text == "909" and text[m.end : m.end + 7] == " people"]
@@ -82,7 +67,7 @@ def test_kind_nouns_and_appositives_make_products(context: Context) -> None:
         "Users of the web browser Quillfox and the messaging client Harlow praised Corvane, "
         "the new version of the Velox OS X operating system."
     )
-    f = found(run(context, text))
+    f = by_text(run(context, text))
     assert f["Quillfox"].type == "PRODUCT"
     assert f["Harlow"].type == "PRODUCT"
     assert f["Corvane"].type == "PRODUCT"

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -13,21 +11,7 @@ from newsdesk.nlp.kbview import Tenure
 from newsdesk.nlp.repair import mask_boilerplate, repair_from_article
 from newsdesk.pipeline import Context
 
-from .conftest import article, fake_kb
-
-
-def run(context: Context, text: str, **kw: Any) -> list[Entity]:
-    art = article(text, **kw)
-    analyse([art], context)
-    assert art.text == text
-    for e in art.entities:
-        for m in e.mentions:
-            assert text[m.start:m.end] == m.text
-    return art.entities
-
-
-def by_text(ents: list[Entity]) -> dict[str, Entity]:
-    return {m.text: e for e in ents for m in e.mentions}
+from .conftest import article, by_text, fake_kb, run
 
 
 def test_spans_leave_out_determiners_titles_and_possessives(context: Context) -> None:

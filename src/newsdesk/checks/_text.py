@@ -7,6 +7,7 @@ import re
 from collections.abc import Callable, Iterator
 from functools import cache
 from importlib import resources
+from pathlib import Path
 from typing import Any, NamedTuple
 
 from ._memo import memo
@@ -70,9 +71,14 @@ def _joined(text: str, a: re.Match[str], b: re.Match[str]) -> bool:
 
 
 @cache
+def data_path(name: str) -> Path:
+    """A data file shipped in ``newsdesk/checks/data``."""
+    return Path(str(resources.files("newsdesk.checks").joinpath("data", name)))
+
+
 def load_json(name: str) -> Any:
     """A data file shipped in ``newsdesk/checks/data`` (loaded once per process)."""
-    with resources.files("newsdesk.checks").joinpath("data", name).open("r", encoding="utf-8") as fh:
+    with data_path(name).open("r", encoding="utf-8") as fh:
         return json.load(fh)
 
 

@@ -18,7 +18,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from functools import cache, lru_cache
-from importlib import resources
 from itertools import pairwise
 from typing import Any
 
@@ -27,7 +26,7 @@ from ..pipeline import Context
 from ..registry import checks
 from ._blocks import Seg, segments
 from ._names import names
-from ._text import Token, fold, lexicon, load_json, stopwords, tokens
+from ._text import Token, data_path, fold, lexicon, load_json, stopwords, tokens
 
 COMMON = 1000  # pyspellchecker frequency above which a correction is a common word
 VERY_COMMON = 1_000_000
@@ -44,7 +43,7 @@ def speller() -> Any:
     from ..cache import cached
 
     sources = [Path(spellchecker.__file__).parent / "resources" / "en.json.gz",
-               Path(str(resources.files("newsdesk.checks").joinpath("data", "spell_extra.json")))]
+               data_path("spell_extra.json")]
     return cached("speller", sources, _build_speller, version=getattr(spellchecker, "__version__", ""))
 
 

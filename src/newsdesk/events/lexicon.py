@@ -17,13 +17,18 @@ from pathlib import Path
 from typing import Any
 
 
+def data_path(name: str) -> Path:
+    """A data file shipped in ``newsdesk/events/data``."""
+    return Path(str(resources.files("newsdesk.events").joinpath("data", name)))
+
+
 def read_json(name: str) -> Any:
-    with resources.files("newsdesk.events").joinpath("data").joinpath(name).open("r", encoding="utf-8") as fh:
+    with data_path(name).open("r", encoding="utf-8") as fh:
         return json.load(fh)
 
 
 def read_text(name: str) -> str:
-    return resources.files("newsdesk.events").joinpath("data").joinpath(name).read_text(encoding="utf-8")
+    return data_path(name).read_text(encoding="utf-8")
 
 
 @dataclass(frozen=True, slots=True)
@@ -160,16 +165,12 @@ class Codebook:
         return self.labels.get(code) or self.labels.get(code[:3])
 
 
-def _data_path(name: str) -> Path:
-    return Path(str(resources.files("newsdesk.events").joinpath("data").joinpath(name)))
-
-
 @lru_cache(maxsize=1)
 def verb_dictionary() -> VerbDictionary:
     """The verb patterns with our additions (built once, then loaded from the compiled cache)."""
     from ..cache import cached
 
-    return cached("events-verbs", [_data_path("cameo_verbs.json"), _data_path("cues.json")], _build_verb_dictionary)
+    return cached("events-verbs", [data_path("cameo_verbs.json"), data_path("cues.json")], _build_verb_dictionary)
 
 
 def _build_verb_dictionary() -> VerbDictionary:

@@ -120,14 +120,21 @@ def base_forms(word: str) -> list[str]:
     return out
 
 
-def match_verb(verb: Token, vd: VerbDictionary) -> Match | None:
-    """The best dictionary reading of one verb token, or None when the verb is not listed."""
+def verb_entries(verb: Token, vd: VerbDictionary) -> list[Verb]:
+    """The dictionary verbs a token may be: by its lemma, else (the lemmatiser's slips, "staged"
+    -> "stag") by the regular base forms of the word; particles must agree."""
     entries = [e for e in vd.entries(verb.lemma_) if particles_ok(verb, e)]
-    if not entries:  # the lemmatiser's slips ("staged" -> "stag"): regular inflections of the form
+    if not entries:
         for form in base_forms(verb.lower_):
             entries = [e for e in vd.entries(form) if particles_ok(verb, e)]
             if entries:
                 break
+    return entries
+
+
+def match_verb(verb: Token, vd: VerbDictionary) -> Match | None:
+    """The best dictionary reading of one verb token, or None when the verb is not listed."""
+    entries = verb_entries(verb, vd)
     if not entries:
         return None
     parse = parse_of(verb.doc)

@@ -17,7 +17,6 @@ memory stays bounded on any input size.
 
 from __future__ import annotations
 
-import gc
 import multiprocessing
 import os
 import sys
@@ -28,7 +27,7 @@ from itertools import islice
 from typing import Any
 
 from ..model import Article, Failure, Origin
-from ..pipeline import Context, Pipeline
+from ..pipeline import Context, Pipeline, freeze_loaded_data
 
 #: articles sent to a worker at a time (the worker's pipeline parses them as one batch)
 CHUNK = 4
@@ -84,7 +83,7 @@ def map_local(items: Iterable[Article | Failure], *, stages: Sequence[str], work
     if method == "fork":  # build and warm here; the forked workers inherit the loaded pipeline
         _PIPELINE = Pipeline(list(stages), context=Context(config=dict(config or {})), on_error="record")
         warm(_PIPELINE)
-        gc.freeze()  # what the parent loaded stays out of the workers' collections: pages stay shared
+        freeze_loaded_data()  # what the parent loaded stays out of the workers' collections
         pool = ProcessPoolExecutor(max_workers=max(1, workers), mp_context=multiprocessing.get_context("fork"))
     else:
         Pipeline(stages)  # bad stage names fail here, before any process starts
