@@ -55,3 +55,16 @@ def test_found_by_the_properties() -> None:
     find_timexes("ſix ſeconds later", a)  # no KeyError
     assert [x[3] for x in find_timexes("6 ſeconds later", a)]
     assert [x[3] for x in find_timexes("at mıdnight", a)] == ["2000-01-01T24:00"]
+
+
+def test_cross_script_case_forms_are_looked_up_like_ascii() -> None:
+    """Every table look-up of a matched word goes through one fold (timex.lexicon.word_key)."""
+    from newsdesk.timex.finder import find_timexes
+    from newsdesk.timex.lexicon import word_key
+
+    a = date(2020, 1, 8)
+    assert word_key("ſunday") == "sunday" and word_key("Sept.") == "sept"
+    assert [x[3] for x in find_timexes("every ſunday", a)] == [x[3] for x in find_timexes("every sunday", a)]
+    assert [x[3] for x in find_timexes("at mıdnight", a)] == [x[3] for x in find_timexes("at midnight", a)]
+    for text in ("on ſunday", "ſeptember 3, 2020", "ſix ſeconds later", "this ſaturday evening"):
+        find_timexes(text, a)  # no KeyError

@@ -6,18 +6,13 @@ import re
 from datetime import timedelta
 
 from . import calendar as cal
+from .lexicon import word_key
 from .normalise import _BARE_UNIT_AFTER, _BARE_UNIT_BEFORE, _RATE_BEFORE, Found, Resolver
-
-
-def _fold(word: str) -> str:
-    """Lower case as the rules' case-insensitive regexes match it: "ſeconds" and "mıdnight" match
-    ``seconds`` and ``midnight`` under ``re.IGNORECASE``, so fold through upper case first."""
-    return word.upper().lower()
 
 
 def _unit(r: Resolver, word: str) -> tuple[str, str, bool]:
     """(singular unit, TIMEX3 letter, is a time-of-day unit) for a unit word."""
-    w = _fold(word)
+    w = word_key(word)
     w = r.lx.plural_units.get(w, w)
     return w, r.lx.units[w], w in r.lx.time_units
 
@@ -93,7 +88,7 @@ def h_ago(r: Resolver, m: re.Match[str]) -> list[Found]:
         return []
     if re.match(r"\s+than\b", r.text[m.end():m.end() + 6]):
         return []  # "a month earlier than usual": a duration
-    sign = -1 if _fold(m["dir"]) in ("ago", "earlier", "back") else 1
+    sign = -1 if word_key(m["dir"]) in ("ago", "earlier", "back") else 1
     k = int(n) * sign
     if r.anchor is None:
         return r.one(m, "DATE", cal.underspecified(unit))
@@ -158,9 +153,9 @@ def h_set(r: Resolver, m: re.Match[str]) -> list[Found]:
 
 def h_every(r: Resolver, m: re.Match[str]) -> list[Found]:
     if m["wd"]:
-        return r.one(m, "SET", f"XXXX-WXX-{r.lx.weekdays[m['wd'].lower().rstrip('.')]}")
+        return r.one(m, "SET", f"XXXX-WXX-{r.lx.weekdays[word_key(m['wd'])]}")
     if m["pod"]:
-        return r.one(m, "SET", f"XXXX-XX-XXT{r.lx.parts_of_day[m['pod'].lower()]}")
+        return r.one(m, "SET", f"XXXX-XX-XXT{r.lx.parts_of_day[word_key(m['pod'])]}")
     _, letter, tu = _unit(r, m["unit"])
     n = _num(r, m["num"]) if m["num"] else 1.0
     if n is None:
@@ -215,7 +210,7 @@ def h_clock_h(r: Resolver, m: re.Match[str]) -> list[Found]:
 
 
 def h_noon(r: Resolver, m: re.Match[str]) -> list[Found]:
-    n = _fold(m["n"])
+    n = word_key(m["n"])
     base = cal.ymd(r.anchor) if r.anchor else "XXXX-XX-XX"
     return r.one(m, "TIME", f"{base}T24:00" if n == "midnight" else f"{base}T12:00")
 

@@ -15,6 +15,13 @@ def _load(name: str) -> dict[str, Any]:
     return data
 
 
+def word_key(word: str) -> str:
+    """A matched word as the lexicon's tables spell it. The rules match case-insensitively, and
+    ``re.IGNORECASE`` also takes letters whose case pairs cross scripts ("ſeconds", "mıdnight",
+    "ſunday"), so fold through upper case; then drop an abbreviation's full stop."""
+    return word.upper().lower().rstrip(".")
+
+
 @dataclass(frozen=True)
 class Lexicon:
     months: dict[str, int]

@@ -8,7 +8,7 @@ from datetime import date, timedelta
 
 from . import calendar as cal
 from .anchor import Tense, tense_at
-from .lexicon import Lexicon, lexicon
+from .lexicon import Lexicon, lexicon, word_key
 
 #: (start, end, type, value)
 Found = tuple[int, int, str, str]
@@ -58,7 +58,7 @@ class Resolver:
         return self.text[max(0, pos - n):pos]
 
     def month_num(self, word: str) -> int:
-        return self.lx.months[word.lower().rstrip(".")]
+        return self.lx.months[word_key(word)]
 
     def year2(self, yy: int) -> int:
         pivot = (self.anchor.year % 100 if self.anchor else 30) + 10
@@ -288,7 +288,7 @@ def h_season(r: Resolver, m: re.Match[str]) -> list[Found]:
 # ------------------------------------------------------------ relative days
 
 def _pod_code(r: Resolver, pod: str | None) -> str | None:
-    return r.lx.parts_of_day.get(pod.lower()) if pod else None
+    return r.lx.parts_of_day.get(word_key(pod)) if pod else None
 
 
 def h_relday(r: Resolver, m: re.Match[str]) -> list[Found]:
@@ -318,7 +318,7 @@ _NAMED_DAYS = re.compile(r"\b(?:Black|Bloody|Super|Cyber|Ash|Holy|Maundy|Good|Ea
 def h_weekday(r: Resolver, m: re.Match[str]) -> list[Found]:
     if _NAMED_DAYS.search(r.before(m.start())):
         return []
-    wd = r.lx.weekdays[m["wd"].lower().rstrip(".")]
+    wd = r.lx.weekdays[word_key(m["wd"])]
     shift = (m["shift"] or "").lower()
     pod = _pod_code(r, m["pod"])
     if r.anchor is None:
@@ -453,7 +453,7 @@ def h_weekend(r: Resolver, m: re.Match[str]) -> list[Found]:
 
 def h_wd_dom(r: Resolver, m: re.Match[str]) -> list[Found]:
     """"Tuesday 8th": the nearest month (forward or back, by tense) whose 8th is a Tuesday."""
-    wd = r.lx.weekdays[m["wd"].lower().rstrip(".")]
+    wd = r.lx.weekdays[word_key(m["wd"])]
     day = int(m["day"])
     if r.anchor is None:
         return []
@@ -470,7 +470,7 @@ def h_wd_dom(r: Resolver, m: re.Match[str]) -> list[Found]:
 
 
 def h_wd_week(r: Resolver, m: re.Match[str]) -> list[Found]:
-    wd = r.lx.weekdays[m["wd"].lower().rstrip(".")]
+    wd = r.lx.weekdays[word_key(m["wd"])]
     if r.anchor is None:
         return r.one(m, "DATE", f"XXXX-WXX-{wd}")
     k = r.lx.shifters.get(m["shift"].lower(), 0)
