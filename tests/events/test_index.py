@@ -192,3 +192,14 @@ def test_parse_lists_agree_with_the_tokens(docs) -> None:  # type: ignore[no-unt
             assert sorted(match.post_region(p, t.i)) == sorted(k.i for k in post_region(t))
             assert sorted(match.pre_region(p, t.i)) == sorted(k.i for k in pre_region(t))
             assert p.words(sub) == words_of(t.subtree)
+
+
+def test_every_block_compiled_with_the_dictionary_and_reset_by_additions() -> None:
+    from newsdesk.events.lexicon import _build_verb_dictionary
+
+    vd = _build_verb_dictionary()  # what the compiled cache stores
+    assert len(vd.compiled) == len(vd.blocks)
+    assert block_index(vd, 0) is vd.compiled[0]
+    vd.add_verb(vd.blocks[0].name, "zzverb")
+    assert vd.compiled == {}
+    assert block_index(vd, 0).patterns == _build_verb_dictionary().compiled[0].patterns

@@ -29,3 +29,13 @@ def test_trim_after_each_chunk(monkeypatch: pytest.MonkeyPatch, trim: bool, call
 
 def test_trim_is_harmless() -> None:
     model._trim_memory()  # glibc malloc_trim here; a no-op elsewhere
+
+
+def test_block_doc_reuses_a_tokenisation_of_the_same_text(nlp: Any) -> None:
+    text = "First block.\n\n\u201cA quote opens the second.\u201d"
+    own = nlp.make_doc(text)
+    doc = model.make_block_doc(nlp, text, [0, 14], doc=own)
+    assert doc is own and model.doc_text(doc) == text
+    assert [t.is_sent_start for t in doc if t.idx in (14, 15)] == [True, False]
+    other = model.make_block_doc(nlp, text, [0, 14], doc=nlp.make_doc("Something else."))
+    assert other is not own and other.text == text

@@ -99,3 +99,16 @@ def test_threaded_process_does_not_fork(monkeypatch: pytest.MonkeyPatch) -> None
     finally:
         stop.set()
         t.join()
+
+
+def test_dask_plugin_builds_one_warm_pipeline_per_process() -> None:
+    from newsdesk.scale import dask as nd_dask
+
+    first = nd_dask.NewsdeskPlugin(["structure"], {"x": 1})
+    first.setup(None)
+    again = nd_dask.NewsdeskPlugin(["structure"], {"x": 1})  # a client registering again
+    again.setup(None)
+    other = nd_dask.NewsdeskPlugin(["structure"], {"x": 2})
+    other.setup(None)
+    assert first.pipeline is not None and again.pipeline is first.pipeline
+    assert other.pipeline is not first.pipeline
